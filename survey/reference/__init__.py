@@ -1,0 +1,36 @@
+"""Reference data: ITU Member States, their ITU-D region and development status.
+
+Usage::
+
+    from survey.reference import country, choices, region_label
+
+    ke = country("ke")              # Country(iso2="KE", region="africa", ...)
+    ke.developing, ke.ldc           # (True, False)
+    region_label(ke.region, "fr")   # "Afrique"
+    choices("fr")                   # [("ZA", "Afrique du Sud"), ...] for a <select>
+
+No web framework is imported here; the package can be used from scripts and
+analysis code as well as from the Flask app.
+"""
+
+from .countries import (
+    DEFAULT_LANGUAGE,
+    REGIONS,
+    Country,
+    choices,
+    countries,
+    country,
+    region_label,
+    sort_key,
+)
+
+__all__ = [
+    "DEFAULT_LANGUAGE",
+    "REGIONS",
+    "Country",
+    "choices",
+    "countries",
+    "country",
+    "region_label",
+    "sort_key",
+]

@@ -1,0 +1,52 @@
+"""Theme analysis of free-text answers, offline, in the six UN languages.
+
+Nothing here imports Flask or the web application: the web app, the
+``engage themes`` command and a notebook all call the same functions.
+
+Public API
+----------
+ThemeModel(catalogue=None, embedding="use", min_theme_size=5, max_themes=40, n_themes=None,
+           assign_threshold=None, languages=UN_LANGUAGES, n_terms=8, n_quotes=5,
+           cache_dir=None, random_state=0, verbose=False)
+    scikit-learn-style estimator. ``fit(texts, languages=None)``,
+    ``fit_predict``, ``predict``, ``predict_with_confidence``; fitted
+    ``labels_`` (theme id per answer), ``confidence_``, ``language_``,
+    ``themes_`` (list of :class:`Theme`); ``summary(segments=None, min_cell=5)``
+    and ``to_dict()``.
+Theme
+    One theme: id, label, source ("catalogue", "discovered", "non_answer",
+    "unassigned"), size, share, terms, quotes, quote_indices, languages,
+    description; ``to_dict()``/``from_dict()``.
+summarize(model, segments=None, min_cell=5)
+    Per-theme counts by segment, small cells suppressed.
+load_catalogue(path), default_catalogue(), parse_catalogue(data)
+    Theme catalogues (YAML or JSON); :class:`Catalogue`, :class:`CatalogueTheme`,
+    :class:`CatalogueError`.
+theme_sizes(model), plot_theme_sizes(data, ax=None)
+segment_shares(summary, segment), plot_segment_shares(data, ax=None)
+    Chart numbers, then a matplotlib ``Figure`` drawn from them.
+default_cache_dir()
+    Where embeddings are cached: ``$ENGAGE_CACHE_DIR`` or ``~/.cache/engage``.
+
+Example
+-------
+>>> from analysis import ThemeModel
+>>> model = ThemeModel(catalogue="default").fit(answers)  # doctest: +SKIP
+>>> model.summary(segments={"size": sizes})  # doctest: +SKIP
+"""
+
+from .catalogue import (Catalogue, CatalogueError, CatalogueTheme, default_catalogue,
+                        load_catalogue, parse_catalogue)
+from .charts import plot_segment_shares, plot_theme_sizes, segment_shares, theme_sizes
+from .embed import default_cache_dir
+from .languages import UN_LANGUAGES
+from .model import ThemeModel
+from .summary import summarize
+from .themes import NON_ANSWER, UNASSIGNED, Theme
+
+__all__ = [
+    "Catalogue", "CatalogueError", "CatalogueTheme", "NON_ANSWER", "Theme", "ThemeModel",
+    "UNASSIGNED", "UN_LANGUAGES", "default_cache_dir", "default_catalogue", "load_catalogue",
+    "parse_catalogue", "plot_segment_shares", "plot_theme_sizes", "segment_shares",
+    "summarize", "theme_sizes",
+]

@@ -1,0 +1,45 @@
+"""Engage: survey and feedback platform for the ITU-T industry engagement workshops."""
+
+import os
+from pathlib import Path
+
+from flask import Flask
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def create_app(test_config=None):
+    """Return the Engage web application, configured from ``ENGAGE_*`` variables.
+
+    ``test_config`` (a mapping) overrides the environment; tests use it.
+    """
+    from survey import config, database, errors, i18n, security, templating
+    from survey.extensions import babel, csrf, db, migrate
+
+    instance_path = os.environ.get("ENGAGE_INSTANCE_PATH") or str(ROOT / "instance")
+    app = Flask(__name__, instance_path=instance_path,
+                template_folder=str(ROOT / "templates"), static_folder="static")
+    app.config.from_mapping(config.from_environment(instance_path))
+    if test_config:
+        app.config.from_mapping(test_config)
+    Path(instance_path).mkdir(parents=True, exist_ok=True)
+    app.config["SECRET_KEY"] = config.secret_key(app.config, instance_path)
+    app.config["SQLALCHEMY_ENGINE_OPTIONS"] = database.engine_options(app)
+
+    db.init_app(app)
+    database.init_app(app)
+    migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True,
+                     compare_type=True)
+    csrf.init_app(app)
+    babel.init_app(app, locale_selector=i18n.select_locale)
+    i18n.init_app(app)
+    templating.init_app(app)
+    errors.init_app(app)
+    security.init_app(app)
+
+    from survey.respond import bp as respond_bp
+    from survey.home import bp as home_bp
+
+    app.register_blueprint(home_bp)
+    app.register_blueprint(respond_bp)
+    return app

@@ -1,0 +1,148 @@
+"""The ``engage`` command: a Flask command group around ``create_app``."""
+
+import os
+
+import click
+from flask.cli import FlaskGroup, with_appcontext
+from flask_migrate import upgrade
+from sqlalchemy import case, func, select
+
+from survey import create_app
+from survey.config import ConfigError
+from survey.extensions import db
+from survey.models import Questionnaire, Response
+from survey.questionnaires import QuestionnaireFileError, builtin_files, load_file
+
+
+def make_app():
+    """Return the app, turning a configuration mistake into a one-line CLI error."""
+    try:
+        return create_app()
+    except ConfigError as error:
+        raise click.ClickException(str(error)) from None
+
+
+@click.group(cls=FlaskGroup, create_app=make_app, set_debug_flag=False)
+def cli():
+    """Engage: questionnaires and feedback analysis for the ITU-T industry engagement workshops."""
+
+
+def initialise():
+    """Create or upgrade the database and load the built-in questionnaires; return them."""
+    upgrade()
+    loaded = [load_file(path) for path in builtin_files()]
+    db.session.commit()
+    return loaded
+
+
+@cli.command("init")
+def init_command():
+    """Create or upgrade the database and load the built-in questionnaires (safe to re-run)."""
+    try:
+        loaded = initialise()
+    except QuestionnaireFileError as error:
+        raise click.ClickException(str(error)) from None
+    for questionnaire in loaded:
+        click.echo(f"Loaded {questionnaire.slug} ({questionnaire.status})")
+    click.echo("The database is ready.")
+
+
+@cli.group("survey")
+def survey_group():
+    """List, open, close and load questionnaires."""
+
+
+def _counts():
+    rows = db.session.execute(
+        select(Response.questionnaire_id, func.count(),
+               func.sum(case((Response.status == "completed", 1), else_=0)))
+        .group_by(Response.questionnaire_id)).all()
+    return {qid: (started, int(done or 0)) for qid, started, done in rows}
+
+
+@survey_group.command("list")
+@with_appcontext
+def list_command():
+    """Print one line per questionnaire: slug, status, started and completed responses, title."""
+    questionnaires = db.session.scalars(select(Questionnaire).order_by(Questionnaire.slug)).all()
+    if not questionnaires:
+        click.echo("No questionnaires yet: run `engage init`.")
+        return
+    counts = _counts()
+    width = max(len(q.slug) for q in questionnaires)
+    click.echo(f"{'SLUG':<{width}}  STATUS  STARTED  COMPLETED  TITLE")
+    for q in questionnaires:
+        started, done = counts.get(q.id, (0, 0))
+        title = q.title.get(q.default_language, "")
+        click.echo(f"{q.slug:<{width}}  {q.status:<6}  {started:>7}  {done:>9}  {title}")
+
+
+def _set_status(slug, status):
+    questionnaire = db.session.scalars(select(Questionnaire).filter_by(slug=slug)).one_or_none()
+    if questionnaire is None:
+        known = ", ".join(db.session.scalars(select(Questionnaire.slug))) or "none: run `engage init`"
+        raise click.ClickException(f"No questionnaire {slug!r} (known: {known})")
+    questionnaire.status = status
+    db.session.commit()
+    click.echo(f"{slug} is now {status}.")
+
+
+@survey_group.command("open")
+@click.argument("slug")
+@with_appcontext
+def open_command(slug):
+    """Open questionnaire SLUG to participants."""
+    _set_status(slug, "open")
+
+
+@survey_group.command("close")
+@click.argument("slug")
+@with_appcontext
+def close_command(slug):
+    """Close questionnaire SLUG: it no longer takes answers."""
+    _set_status(slug, "closed")
+
+
+@survey_group.command("load")
+@click.argument("path", type=click.Path(dir_okay=False))
+@with_appcontext
+def load_command(path):
+    """Load or update a questionnaire from a YAML file (see survey/questionnaires/README.md)."""
+    try:
+        questionnaire = load_file(path)
+    except QuestionnaireFileError as error:
+        raise click.ClickException(str(error)) from None
+    db.session.commit()
+    click.echo(f"Loaded {questionnaire.slug} ({questionnaire.status})")
+
+
+@cli.command("demo", with_appcontext=False)
+@click.option("--no-serve", is_flag=True, help="Prepare the demo data, then stop.")
+@click.option("--port", default=5000, show_default=True, type=click.IntRange(1, 65535))
+@click.option("--host", default="127.0.0.1", show_default=True)
+def demo_command(no_serve, port, host):
+    """Prepare a demo (database, open questionnaire, demo responses) and serve it."""
+    from survey.demo import add_demo_responses, DEMO_SLUG
+
+    os.environ.setdefault("ENGAGE_ENV", "development")
+    app = make_app()
+    with app.app_context():
+        try:
+            initialise()
+        except QuestionnaireFileError as error:
+            raise click.ClickException(str(error)) from None
+        questionnaire = db.session.scalars(select(Questionnaire).filter_by(slug=DEMO_SLUG)).one()
+        questionnaire.status = "open"
+        added = add_demo_responses(questionnaire)
+        db.session.commit()
+    url = f"http://{host}:{port}/s/{DEMO_SLUG}/"
+    click.echo(f"Demo ready: {added} demo responses added." if added else "Demo ready.")
+    click.echo(f"Participant link: {url}")
+    if not no_serve:
+        click.echo("Serving until you press Ctrl+C.")
+        app.run(host=host, port=port, debug=False, use_reloader=False)
+
+
+def main():
+    """Run the ``engage`` command line."""
+    cli.main(prog_name="engage")

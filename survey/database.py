@@ -1,0 +1,53 @@
+"""Database connection settings: SQLite in WAL mode with writers that queue, or PostgreSQL."""
+
+from flask import has_request_context, request
+from sqlalchemy import event
+
+from survey.extensions import db
+
+READ_ONLY_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
+def engine_options(app):
+    """Return SQLAlchemy engine options for the configured database URL."""
+    url = app.config["SQLALCHEMY_DATABASE_URI"]
+    if url.startswith("sqlite"):
+        return {"connect_args": {"timeout": app.config["SQLITE_BUSY_TIMEOUT_MS"] / 1000}}
+    return {"pool_pre_ping": True}
+
+
+def _writes():
+    """Return whether the current unit of work may write (anything but a safe request)."""
+    return not (has_request_context() and request.method in READ_ONLY_METHODS)
+
+
+def _configure_sqlite(engine, busy_timeout_ms):
+    """Open every SQLite connection in WAL mode and start writers with BEGIN IMMEDIATE.
+
+    pysqlite starts transactions lazily with a plain BEGIN; two requests that both read
+    then write would then fail at once with "database is locked" instead of waiting.
+    Taking the write lock at BEGIN makes writers wait their turn (up to the busy
+    timeout), while GET requests keep reading concurrently from the WAL snapshot.
+    """
+
+    @event.listens_for(engine, "connect")
+    def on_connect(dbapi_connection, _record):
+        dbapi_connection.isolation_level = None  # SQLAlchemy emits BEGIN itself, below
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def on_begin(connection):
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if _writes() else "BEGIN")
+
+
+def init_app(app):
+    """Attach the per-dialect connection settings to the app's engine."""
+    with app.app_context():
+        engine = db.engine
+        if engine.dialect.name == "sqlite":
+            _configure_sqlite(engine, app.config["SQLITE_BUSY_TIMEOUT_MS"])

@@ -1,0 +1,47 @@
+"""Languages: which one a page is shown in, and its writing direction."""
+
+from babel import Locale, UnknownLocaleError
+from flask import g, request
+
+#: Languages written right to left (Arabic is one of the six UN languages).
+RTL_LANGUAGES = frozenset({"ar", "fa", "he", "ur", "ps", "yi", "dv", "ku"})
+#: Languages the interface strings are translated into.
+INTERFACE_LANGUAGES = ("en", "fr")
+
+
+def select_locale():
+    """Return the language of the current page (chosen by the view, else the browser's)."""
+    language = g.get("language")
+    if language:
+        return language
+    return request.accept_languages.best_match(INTERFACE_LANGUAGES) or "en"
+
+
+def language_name(code):
+    """Return the name of language ``code`` in that language (``fr`` -> ``français``)."""
+    try:
+        return Locale.parse(code).get_display_name(code) or code
+    except (ValueError, UnknownLocaleError):
+        return code
+
+
+def text_in(texts, language, fallback="en"):
+    """Return the text of a per-language mapping in ``language``, else in ``fallback``."""
+    if not texts:
+        return ""
+    return texts.get(language) or texts.get(fallback) or next(iter(texts.values()))
+
+
+def init_app(app):
+    """Give templates the page language and its direction."""
+
+    @app.context_processor
+    def language_context():
+        from flask_babel import get_locale
+
+        language = str(get_locale() or "en").split("_")[0]
+        return {
+            "page_language": language,
+            "page_direction": "rtl" if language in RTL_LANGUAGES else "ltr",
+            "language_name": language_name,
+        }

@@ -1,0 +1,47 @@
+"""Conditions that show a section or a question only for some earlier answers."""
+
+from survey import reference
+
+OPERATORS = ("equals", "in", "developing", "region")
+
+
+def condition_error(show_if, known_codes):
+    """Return why ``show_if`` is not a valid condition, or None when it is."""
+    if not isinstance(show_if, dict) or not isinstance(show_if.get("question"), str):
+        return "show_if must be a mapping with a 'question' key"
+    if show_if["question"] not in known_codes:
+        return f"show_if names {show_if['question']!r}, which is not an earlier question"
+    operators = [key for key in show_if if key != "question"]
+    if len(operators) != 1 or operators[0] not in OPERATORS:
+        return f"show_if needs exactly one of {', '.join(OPERATORS)}"
+    if operators[0] == "in" and not isinstance(show_if["in"], list):
+        return "show_if 'in' takes a list of values"
+    return None
+
+
+def _choice(value):
+    """Return the choice code of a stored value (a single choice may carry an 'other' text)."""
+    return value.get("choice") if isinstance(value, dict) else value
+
+
+def is_shown(show_if, values):
+    """Return whether an item with condition ``show_if`` shows, given answer ``values`` by code."""
+    if not show_if:
+        return True
+    value = values.get(show_if["question"])
+    if value is None:
+        return False
+    if "equals" in show_if:
+        expected = show_if["equals"]
+        return _choice(value) == expected or (isinstance(value, list) and expected in value)
+    if "in" in show_if:
+        wanted = set(map(str, show_if["in"]))
+        if isinstance(value, list):
+            return bool(wanted & set(map(str, value)))
+        return str(_choice(value)) in wanted
+    country = reference.country(str(value))
+    if country is None:
+        return False
+    if "developing" in show_if:
+        return country.developing == bool(show_if["developing"])
+    return country.region == show_if["region"]

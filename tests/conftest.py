@@ -1,0 +1,123 @@
+"""Shared fixtures: an app on a migrated database (SQLite, or PostgreSQL when
+``ENGAGE_TEST_DATABASE_URL`` is set), emptied after every test, plus factories."""
+
+import os
+
+import pytest
+from sqlalchemy import create_engine, inspect, text
+
+os.environ["ENGAGE_ENV"] = "testing"
+
+from survey import create_app  # noqa: E402
+from survey.extensions import db  # noqa: E402
+from survey.questionnaires import builtin_files, read_file, store  # noqa: E402
+from helpers import Participant, questionnaire_content  # noqa: E402
+
+SECRET = "test-secret-key-not-for-production"
+POSTGRES_URL = os.environ.get("ENGAGE_TEST_DATABASE_URL")
+
+
+def _reset_postgres(url):
+    engine = create_engine(url)
+    with engine.begin() as connection:
+        connection.execute(text("DROP SCHEMA public CASCADE"))
+        connection.execute(text("CREATE SCHEMA public"))
+    engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def database_url(tmp_path_factory):
+    """Return the URL of the test database, emptied of any earlier schema."""
+    if POSTGRES_URL:
+        _reset_postgres(POSTGRES_URL)
+        return POSTGRES_URL
+    return "sqlite:///" + str(tmp_path_factory.mktemp("db") / "engage.sqlite3")
+
+
+@pytest.fixture(scope="session")
+def instance_path(tmp_path_factory):
+    path = tmp_path_factory.mktemp("instance")
+    os.environ["ENGAGE_INSTANCE_PATH"] = str(path)
+    return path
+
+
+def make_app(database_url, **overrides):
+    """Return an app for tests on ``database_url``."""
+    config = {"TESTING": True, "SECRET_KEY": SECRET, "SQLALCHEMY_DATABASE_URI": database_url,
+              "SESSION_COOKIE_SECURE": False, "SERVER_NAME": None}
+    config.update(overrides)
+    return create_app(config)
+
+
+@pytest.fixture(scope="session")
+def migrated(database_url, instance_path):
+    """Run the migrations once: the tests use the schema the migrations build."""
+    from flask_migrate import upgrade
+
+    app = make_app(database_url)
+    with app.app_context():
+        upgrade()
+        db.engine.dispose()
+    return database_url
+
+
+@pytest.fixture
+def app(migrated):
+    """Return the app; every row written during the test is deleted after it."""
+    app = make_app(migrated)
+    with app.app_context():
+        yield app
+        db.session.remove()
+        with db.engine.begin() as connection:
+            for table in reversed(db.metadata.sorted_tables):
+                connection.execute(table.delete())
+        db.engine.dispose()
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+_PARSED = {}
+
+
+def builtin(name):
+    """Return the checked content of a built-in questionnaire file (parsed once)."""
+    if name not in _PARSED:
+        path = next(p for p in builtin_files() if p.stem == name)
+        _PARSED[name] = read_file(path)
+    return _PARSED[name]
+
+
+@pytest.fixture
+def workshop_questionnaire(app):
+    """Return the built-in industry questionnaire, loaded and open."""
+    questionnaire = store(builtin("iew_industry"))
+    questionnaire.status = "open"
+    db.session.commit()
+    return questionnaire
+
+
+@pytest.fixture
+def make_questionnaire(app):
+    """Return a factory storing a questionnaire built from a list of sections."""
+    from survey.questionnaires.schema import check_file
+
+    def factory(sections, **kwargs):
+        questionnaire = store(check_file(questionnaire_content(sections, **kwargs)))
+        db.session.commit()
+        return questionnaire
+
+    return factory
+
+
+@pytest.fixture
+def participant(client):
+    """Return a factory of participants for a questionnaire slug."""
+    return lambda slug: Participant(client, slug)

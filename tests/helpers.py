@@ -1,0 +1,62 @@
+"""Helpers for tests: questionnaire content and a participant driving the pages."""
+
+import re
+
+
+def questionnaire_content(sections, slug="test-q", languages=("en", "fr"), status="open"):
+    """Return questionnaire file content (as parsed YAML) with the given sections."""
+    return {
+        "workshop": {"code": "ws-test", "name": {"en": "Test workshop"}, "edition": 2026},
+        "questionnaire": {
+            "slug": slug, "kind": "pre_workshop", "status": status, "languages": list(languages),
+            "title": {"en": f"Questionnaire {slug}", "fr": f"Questionnaire {slug} (fr)"},
+            "purpose": {"en": "Purpose."}, "privacy": {"en": "Privacy."}, "sections": sections,
+        },
+    }
+
+
+
+TOKEN_FIELD = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')
+KEY_FIELD = re.compile(r'name="idempotency_key" type="hidden" value="([^"]+)"')
+
+
+class Participant:
+    """Drives the participant pages through the test client, as a browser would."""
+
+    def __init__(self, client, slug):
+        self.client, self.slug, self.url = client, slug, None
+
+    def start(self, lang=None):
+        """Open the welcome page, press Start, and return the first page's response."""
+        page = self.client.get(f"/s/{self.slug}/" + (f"?lang={lang}" if lang else ""))
+        html = page.get_data(as_text=True)
+        data = {"csrf_token": csrf_token(html), "idempotency_key": KEY_FIELD.search(html).group(1),
+                "lang": lang or "en"}
+        started = self.client.post(f"/s/{self.slug}/start", data=data)
+        assert started.status_code == 302, started.get_data(as_text=True)
+        self.token = started.headers["Location"].rstrip("/").split("/")[-1]
+        return self.client.get(started.headers["Location"], follow_redirects=True)
+
+    def page_url(self, section):
+        return f"/s/{self.slug}/r/{self.token}/p/{section}"
+
+    def post(self, section, answers, action="next", token=None, lang="en"):
+        """Post ``answers`` (field name without ``q_`` -> value) on page ``section``."""
+        if token is None:
+            token = csrf_token(self.client.get(self.page_url(section)).get_data(as_text=True))
+        data = {"csrf_token": token, "action": action, "lang": lang}
+        data.update({f"q_{name}": value for name, value in answers.items()})
+        return self.client.post(self.page_url(section), data=data)
+
+    def submit(self):
+        review = self.client.get(f"/s/{self.slug}/r/{self.token}/review")
+        return self.client.post(f"/s/{self.slug}/r/{self.token}/submit",
+                                data={"csrf_token": csrf_token(review.get_data(as_text=True)),
+                                      "lang": "en"})
+
+
+def csrf_token(html):
+    """Return the CSRF token of the first form in ``html``."""
+    return TOKEN_FIELD.search(html).group(1)
+
+

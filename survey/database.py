@@ -17,8 +17,12 @@ def engine_options(app):
 
 
 def _writes():
-    """Return whether the current unit of work may write (anything but a safe request)."""
-    return not (has_request_context() and request.method in READ_ONLY_METHODS)
+    """Return whether the current transaction serves a request that may write.
+
+    Commands (``engage ...``) run alone and keep SQLite's default deferred start, so
+    that reading in a shell or a test never holds the write lock.
+    """
+    return has_request_context() and request.method not in READ_ONLY_METHODS
 
 
 def _configure_sqlite(engine, busy_timeout_ms):
@@ -26,8 +30,8 @@ def _configure_sqlite(engine, busy_timeout_ms):
 
     pysqlite starts transactions lazily with a plain BEGIN; two requests that both read
     then write would then fail at once with "database is locked" instead of waiting.
-    Taking the write lock at BEGIN makes writers wait their turn (up to the busy
-    timeout), while GET requests keep reading concurrently from the WAL snapshot.
+    Taking the write lock at BEGIN makes writing requests wait their turn (up to the
+    busy timeout), while GET requests keep reading concurrently from the WAL snapshot.
     """
 
     @event.listens_for(engine, "connect")

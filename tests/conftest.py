@@ -121,3 +121,18 @@ def make_questionnaire(app):
 def participant(client):
     """Return a factory of participants for a questionnaire slug."""
     return lambda slug: Participant(client, slug)
+
+
+@pytest.fixture
+def live_server(app):
+    """Serve the app on a free loopback port from a thread; yield its base URL."""
+    import threading
+
+    from werkzeug.serving import make_server
+
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    thread.join(timeout=10)

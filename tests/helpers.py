@@ -60,3 +60,42 @@ def csrf_token(html):
     return TOKEN_FIELD.search(html).group(1)
 
 
+
+
+class HttpParticipant:
+    """A participant talking HTTP to a live server, with its own cookies."""
+
+    def __init__(self, base_url, slug):
+        import http.cookiejar
+        import urllib.request
+
+        self.base, self.slug = base_url, slug
+        self.opener = urllib.request.build_opener(
+            urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+
+    def request(self, path, data=None):
+        """Return ``(status, final URL, body)`` of a GET, or of a POST when ``data`` is given."""
+        import urllib.error
+        import urllib.parse
+
+        body = urllib.parse.urlencode(data, doseq=True).encode() if data is not None else None
+        try:
+            with self.opener.open(self.base + path, data=body, timeout=60) as answer:
+                return answer.status, answer.url, answer.read().decode()
+        except urllib.error.HTTPError as error:
+            return error.code, error.url, error.read().decode()
+
+    def start(self):
+        _, _, html = self.request(f"/s/{self.slug}/")
+        status, url, html = self.request(f"/s/{self.slug}/start", {
+            "csrf_token": csrf_token(html), "idempotency_key": KEY_FIELD.search(html).group(1),
+            "lang": "en"})
+        self.token = url.split("/r/")[1].split("/")[0]
+        return status, url, html
+
+    def save(self, section, answers, action="next"):
+        path = f"/s/{self.slug}/r/{self.token}/p/{section}"
+        _, _, html = self.request(path)
+        data = {"csrf_token": csrf_token(html), "action": action, "lang": "en"}
+        data.update({f"q_{k}": v for k, v in answers.items()})
+        return self.request(path, data)

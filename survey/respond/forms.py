@@ -7,6 +7,7 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (BooleanField, HiddenField, RadioField, SelectField, SelectMultipleField,
                      StringField, TextAreaField)
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Length, Optional, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
@@ -64,7 +65,7 @@ def field_name(question, part=None):
 
 
 def _choices(items, language, default):
-    return [(str(item["code"]), text_in(item["label"], language, default)) for item in items]
+    return [SelectChoice(str(item["code"]), text_in(item["label"], language, default)) for item in items]
 
 
 def _fields(question, language, default):
@@ -80,7 +81,7 @@ def _fields(question, language, default):
     elif kind in ("single_choice", "multiple_choice"):
         choices = _choices(options["choices"], language, default)
         if options.get("other"):
-            choices.append((OTHER, str(_l("Other, please specify"))))
+            choices.append(SelectChoice(OTHER, str(_l("Other, please specify"))))
         cls = RadioField if kind == "single_choice" else MultiCheckboxField
         yield name, cls(choices=choices, validators=[Optional()])
         if options.get("other"):
@@ -92,11 +93,13 @@ def _fields(question, language, default):
         for row in options["rows"]:
             yield field_name(question, row["code"]), RadioField(choices=scale, validators=[Optional()])
     elif kind == "rating":
-        yield name, RadioField(choices=[(str(i), str(i)) for i in range(11)], validators=[Optional()])
+        yield name, RadioField(choices=[SelectChoice(str(i), str(i)) for i in range(11)],
+                                 validators=[Optional()])
     elif kind == "number":
         yield name, StringField(validators=[NumberText(options)], filters=[clean_text])
     elif kind == "country":
-        choices = [("", str(_l("Choose a country")))] + reference.choices(language)
+        choices = [SelectChoice("", str(_l("Choose a country")))]
+        choices += [SelectChoice(code, name) for code, name in reference.choices(language)]
         yield name, SelectField(choices=choices, validators=[Optional()])
     elif kind == "consent":
         yield name, BooleanField()

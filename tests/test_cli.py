@@ -1,0 +1,78 @@
+"""The engage command: init, survey list/open/close/load, demo."""
+
+import pytest
+from sqlalchemy import func, select
+
+from survey.cli import cli
+from survey.extensions import db
+from survey.models import Question, Questionnaire, Response
+
+
+@pytest.fixture
+def engage(runner):
+    return lambda *args: runner.invoke(cli, list(args))
+
+
+def test_init_loads_the_builtin_questionnaires_and_can_run_again(engage):
+    first = engage("init")
+    assert first.exit_code == 0, first.output
+    assert "iew-2026-industry" in first.output and "iewsc-2026-planning" in first.output
+    questions = db.session.scalar(select(func.count()).select_from(Question))
+    again = engage("init")
+    assert again.exit_code == 0, again.output
+    assert db.session.scalar(select(func.count()).select_from(Question)) == questions
+    assert db.session.scalar(select(func.count()).select_from(Questionnaire)) == 2
+
+
+def test_survey_open_close_and_list(engage, workshop_questionnaire, participant):
+    assert engage("survey", "close", "iew-2026-industry").exit_code == 0
+    db.session.expire_all()
+    assert workshop_questionnaire.status == "closed"
+    assert engage("survey", "open", "iew-2026-industry").exit_code == 0
+    p = participant("iew-2026-industry")
+    p.start()
+    listing = engage("survey", "list").output
+    line = next(line for line in listing.splitlines() if line.startswith("iew-2026-industry"))
+    assert line.split()[1:4] == ["open", "1", "0"]
+
+
+def test_unknown_slug_is_a_clear_error(engage, workshop_questionnaire):
+    result = engage("survey", "open", "nope")
+    assert result.exit_code == 1
+    assert "No questionnaire 'nope'" in result.output and "iew-2026-industry" in result.output
+
+
+def test_list_without_questionnaires_says_what_to_do(engage):
+    assert "engage init" in engage("survey", "list").output
+
+
+@pytest.mark.parametrize("content, message", [
+    (b"\xff\xfe not utf8", "not UTF-8"),
+    (b"questionnaire: [unclosed", "not valid YAML"),
+    (b"just: text", "must have a 'workshop' and a 'questionnaire'"),
+])
+def test_load_reports_a_broken_file(engage, tmp_path, content, message):
+    path = tmp_path / "broken.yaml"
+    path.write_bytes(content)
+    result = engage("survey", "load", str(path))
+    assert result.exit_code == 1 and message in result.output
+    assert "Traceback" not in result.output
+
+
+def test_load_reports_a_missing_file(engage, tmp_path):
+    result = engage("survey", "load", str(tmp_path / "missing.yaml"))
+    assert result.exit_code == 1 and "cannot be read" in result.output
+
+
+def test_demo_prepares_data_without_serving(engage, monkeypatch, migrated):
+    monkeypatch.setenv("ENGAGE_DATABASE_URL", migrated)
+    result = engage("demo", "--no-serve")
+    assert result.exit_code == 0, result.output
+    assert "http://127.0.0.1:5000/s/iew-2026-industry/" in result.output
+    demo = db.session.scalar(select(func.count()).select_from(Response).where(Response.is_demo))
+    assert demo >= 30
+    again = engage("demo", "--no-serve")
+    assert again.exit_code == 0
+    assert db.session.scalar(select(func.count()).select_from(Response)) == demo
+    listing = engage("survey", "list").output
+    assert "iew-2026-industry" in listing and " open " in listing

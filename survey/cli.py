@@ -5,6 +5,7 @@ import os
 import click
 from flask.cli import FlaskGroup, with_appcontext
 from flask_migrate import upgrade
+from flask_migrate.cli import db as migrate_commands
 from sqlalchemy import case, func, select
 
 from survey import create_app
@@ -22,9 +23,27 @@ def make_app():
         raise click.ClickException(str(error)) from None
 
 
-@click.group(cls=FlaskGroup, create_app=make_app, set_debug_flag=False)
+class EngageGroup(FlaskGroup):
+    """The command group; ``themes`` is imported only when used (scikit-learn is slow to load)."""
+
+    def list_commands(self, ctx):
+        # Listing must not need the app: `engage --help` works before any configuration.
+        return sorted({*self.commands, "themes"})
+
+    def get_command(self, ctx, name):
+        if name == "themes":
+            from analysis.cli import themes
+
+            return themes
+        return super().get_command(ctx, name)
+
+
+@click.group(cls=EngageGroup, create_app=make_app, set_debug_flag=False)
 def cli():
     """Engage: questionnaires and feedback analysis for the ITU-T industry engagement workshops."""
+
+
+cli.add_command(migrate_commands, "db")
 
 
 def initialise():

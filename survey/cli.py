@@ -158,8 +158,11 @@ def demo_command(no_serve, port, host):
     click.echo(f"Demo ready: {added} demo responses added." if added else "Demo ready.")
     click.echo(f"Participant link: {url}")
     if not no_serve:
+        from werkzeug.serving import run_simple
+
         click.echo("Serving until you press Ctrl+C.")
-        app.run(host=host, port=port, debug=False, use_reloader=False)
+        # Not app.run(): Flask ignores it inside a `flask`-style command.
+        run_simple(host, port, app, threaded=True)
 
 
 def main():

@@ -76,3 +76,35 @@ def test_demo_prepares_data_without_serving(engage, monkeypatch, migrated):
     assert db.session.scalar(select(func.count()).select_from(Response)) == demo
     listing = engage("survey", "list").output
     assert "iew-2026-industry" in listing and " open " in listing
+
+
+def test_demo_serves_the_questionnaire(tmp_path):
+    """The README's first command: `engage demo` prepares everything and serves the link."""
+    import os
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+    from pathlib import Path
+
+    engage = Path(sys.executable).with_name("engage")
+    env = {**os.environ, "ENGAGE_INSTANCE_PATH": str(tmp_path), "ENGAGE_ENV": "development"}
+    env.pop("ENGAGE_DATABASE_URL", None)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    process = subprocess.Popen([str(engage), "demo", "--port", str(port)], env=env, text=True,
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    try:
+        output, deadline = "", time.monotonic() + 60
+        while "Running on" not in output and time.monotonic() < deadline and process.poll() is None:
+            output += process.stdout.readline()
+        assert f"http://127.0.0.1:{port}/s/iew-2026-industry/" in output, output
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/s/iew-2026-industry/", timeout=10) as page:
+            assert page.status == 200
+            assert "Start" in page.read().decode()
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+        process.stdout.close()

@@ -12,6 +12,7 @@ from wtforms.validators import Regexp
 from survey import reference
 from survey.errors import abort_with
 from survey.extensions import csrf, db
+from survey.questionnaires import is_shown
 from survey.respond import flow
 from survey.respond.answers import answer_of, needs
 from survey.respond.describe import describe
@@ -142,14 +143,26 @@ def _client_condition(question, page_codes):
     return json.dumps({"field": f"q_{show_if['question']}", "values": values})
 
 
+def _page_questions(section, values):
+    """Return the questions a page shows: those hidden by an answer on an earlier page are left out.
+
+    A question that depends on an answer on the same page is kept: the page shows it to
+    participants without JavaScript, and the saved answer is dropped if it stays hidden.
+    """
+    page_codes = {q.code for q in section.active_questions}
+    return [q for q in section.active_questions
+            if not q.show_if or q.show_if["question"] in page_codes or is_shown(q.show_if, values)]
+
+
 def _render_page(questionnaire, response, token, section, form, sections, status=200, errors=None):
     page_codes = {q.code for q in section.active_questions}
+    questions = _page_questions(section, flow.values_of(flow.stored_answers(response)))
     position = next(i for i, s in enumerate(sections) if s.code == section.code)
     return render_template(
         "respond/page.html", questionnaire=questionnaire, response=response, token=token,
         section=section, form=form, errors=errors or {}, field_name=field_name,
-        questions=section.active_questions, position=position + 1, total=len(sections),
-        conditions={q.code: _client_condition(q, page_codes) for q in section.active_questions},
+        questions=questions, position=position + 1, total=len(sections),
+        conditions={q.code: _client_condition(q, page_codes) for q in questions},
         resume_url=url_for(".resume", slug=questionnaire.slug, token=token, _external=True),
     ), status
 
@@ -184,7 +197,7 @@ def page(slug, token, section_code):
         if any(s.code == section_code for s in questionnaire.sections):
             return redirect(url_for(".resume", slug=slug, token=token))
         abort_with(404, _("This page is not part of the questionnaire."))
-    questions = section.active_questions
+    questions = _page_questions(section, values)
     if request.method == "GET":
         language = _language(questionnaire, request.args.get("lang"), response.language)
         data = {"lang": language}

@@ -53,3 +53,23 @@ def test_same_page_condition_is_marked_for_the_script(client, workshop_questionn
     p.start()
     html = client.get(p.page_url("koi")).get_data(as_text=True)
     assert 'data-show-if="{&#34;field&#34;: &#34;q_intends_contribute&#34;' in html
+
+
+def test_question_depending_on_an_earlier_page_is_left_out(client, make_questionnaire, participant):
+    make_questionnaire([
+        {"code": "first", "title": {"en": "First"}, "questions": [
+            {"code": "size", "type": "single_choice", "text": {"en": "Size"},
+             "choices": [{"code": "small", "label": {"en": "Small"}},
+                         {"code": "large", "label": {"en": "Large"}}]}]},
+        {"code": "second", "title": {"en": "Second"}, "questions": [
+            {"code": "always", "type": "short_text", "text": {"en": "Always asked"}},
+            {"code": "small_only", "type": "short_text", "text": {"en": "Only for small"},
+             "show_if": {"question": "size", "equals": "small"}}]}])
+    p = participant("test-q")
+    p.start()
+    p.post("first", {"size": "large"})
+    html = client.get(p.page_url("second")).get_data(as_text=True)
+    assert "Always asked" in html and "Only for small" not in html
+    assert p.post("second", {"small_only": "sneaked in"}).status_code == 400
+    p.post("first", {"size": "small"})
+    assert "Only for small" in client.get(p.page_url("second")).get_data(as_text=True)

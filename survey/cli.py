@@ -135,6 +135,52 @@ def load_command(path):
     click.echo(f"Loaded {questionnaire.slug} ({questionnaire.status})")
 
 
+def _read_people(csv_path):
+    """Return ``(email, name)`` pairs from a CSV file with an ``email`` and an optional ``name`` column."""
+    import csv
+
+    try:
+        with open(csv_path, encoding="utf-8-sig", newline="") as handle:
+            rows = list(csv.DictReader(handle))
+    except (OSError, UnicodeDecodeError, csv.Error) as error:
+        raise click.ClickException(f"{csv_path}: cannot be read as a UTF-8 CSV file ({error})") from None
+    if rows and "email" not in rows[0]:
+        raise click.ClickException(f"{csv_path}: needs an 'email' column")
+    return [(row["email"], row.get("name")) for row in rows]
+
+
+@survey_group.command("invite")
+@click.argument("slug")
+@click.argument("emails", nargs=-1)
+@click.option("--csv", "csv_path", type=click.Path(dir_okay=False), help="CSV with email and name columns.")
+@click.option("--renew", is_flag=True, help="Issue a new link to people already invited.")
+@click.option("--base-url", envvar="ENGAGE_BASE_URL", default="http://127.0.0.1:5000", show_default=True,
+              help="Address participants reach Engage at (or ENGAGE_BASE_URL).")
+@with_appcontext
+def invite_command(slug, emails, csv_path, renew, base_url):
+    """Make personal invitation links to SLUG and print them, one per line (e-mail, link)."""
+    from survey.respond.invitations import InvitationError, invite
+
+    questionnaire = db.session.scalars(select(Questionnaire).filter_by(slug=slug)).one_or_none()
+    if questionnaire is None:
+        raise click.ClickException(f"No questionnaire {slug!r}")
+    people = [(email, None) for email in emails] + (_read_people(csv_path) if csv_path else [])
+    if not people:
+        raise click.UsageError("Give e-mail addresses or --csv FILE")
+    links = []
+    for email, name in people:
+        try:
+            invitation, token = invite(questionnaire, email, name, renew=renew)
+        except InvitationError as error:
+            db.session.rollback()
+            raise click.ClickException(f"{error}; no invitation was made") from None
+        links.append((invitation.email, token))
+    db.session.commit()
+    for email, token in links:
+        link = f"{base_url.rstrip('/')}/s/{slug}/i/{token}" if token else "(already invited: --renew for a new link)"
+        click.echo(f"{email}\t{link}")
+
+
 @cli.command("demo", with_appcontext=False)
 @click.option("--no-serve", is_flag=True, help="Prepare the demo data, then stop.")
 @click.option("--port", default=5000, show_default=True, type=click.IntRange(1, 65535))

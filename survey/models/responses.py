@@ -43,6 +43,7 @@ class Response(db.Model):
     completed_on: Mapped[Optional[datetime]]  #: when it was submitted (UTC, to the hour)
 
     questionnaire = relationship("Questionnaire")
+    invitation = relationship("Invitation")
     answers: Mapped[list["Answer"]] = relationship(
         back_populates="response", cascade="all, delete-orphan", passive_deletes=True)
 

@@ -1,6 +1,7 @@
 """Turning a page's form into answers, and checking what a visible question needs."""
 
 from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_ngettext
 
 from survey.respond.forms import OTHER, field_name
 
@@ -63,7 +64,8 @@ def needs(question, answer):
         if OTHER in value and not (answer[1] or "").strip():
             return _l("Please specify your answer.")
         if options.get("max_choices") and len(value) > options["max_choices"]:
-            return _l("Choose at most %(n)d answers.", n=options["max_choices"])
+            return lazy_ngettext("Choose at most %(num)d answer.", "Choose at most %(num)d answers.",
+                                 options["max_choices"])
     if not question.required:
         return None
     if kind == "consent" and value is not True:

@@ -13,7 +13,7 @@ from survey import reference
 from survey.errors import abort_with
 from survey.extensions import csrf, db
 from survey.questionnaires import is_shown
-from survey.respond import flow
+from survey.respond import flow, invitations
 from survey.respond.answers import answer_of, needs
 from survey.respond.describe import describe
 from survey.respond.forms import field_name, field_values, page_form
@@ -78,6 +78,21 @@ def _remember(slug, token):
     session["responses"] = {**session.get("responses", {}), slug: token}
 
 
+def _invitation(questionnaire):
+    """Return the invitation this browser arrived with, if any."""
+    return invitations.find_invitation(questionnaire, session.get("invitations", {}).get(questionnaire.slug))
+
+
+@bp.get("/<slug>/i/<token>")
+def invited(slug, token):
+    questionnaire = _questionnaire(slug)
+    if invitations.find_invitation(questionnaire, token) is None:
+        abort_with(404, _("This invitation link is not valid. Check that you copied all of it."))
+    session["invitations"] = {**session.get("invitations", {}), slug: token}
+    # The welcome page's address no longer shows the personal token.
+    return redirect(url_for(".welcome", slug=slug))
+
+
 @bp.get("/<slug>/")
 def welcome(slug):
     questionnaire = _questionnaire(slug)
@@ -108,6 +123,7 @@ def start(slug):
     if earlier is not None and earlier.status == "in_progress" and not request.args.get("fresh"):
         return redirect(url_for(".resume", slug=slug, token=_remembered(slug)))
     response, token = flow.start(questionnaire, form.idempotency_key.data, language)
+    invitations.attach(questionnaire, response, _invitation(questionnaire))
     db.session.commit()
     _remember(slug, token)
     return redirect(url_for(".resume", slug=slug, token=token))
@@ -305,10 +321,11 @@ def submit(slug, token):
     missing = any(row["missing"] for item in items for row in item["rows"])
     if not form.validate() or missing:
         if "csrf_token" in form.errors:
-            flash(_("This page had expired. Check your answers and press Submit again."), "warning")
+            flash(_("This page had expired. Check your answers and press Send my answers again."), "warning")
         return render_template("respond/review.html", questionnaire=questionnaire, token=token,
                                items=items, form=form, missing=missing), 400 if not missing else 422
-    flow.complete(response, hidden)
+    if flow.complete(response, hidden):
+        invitations.mark_completed(_invitation(questionnaire) or response.invitation)
     db.session.commit()
     return redirect(url_for(".thanks", slug=slug, token=token))
 

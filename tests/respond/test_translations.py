@@ -3,7 +3,7 @@
 When a test here fails after a template or code change, refresh the catalogues from the
 repository root (see survey/translations/README.md):
 
-    pybabel extract -F survey/babel.cfg -k _l -o survey/translations/messages.pot .
+    pybabel extract -F survey/babel.cfg -k _l -k lazy_ngettext:1,2 -o survey/translations/messages.pot .
     pybabel update -i survey/translations/messages.pot -d survey/translations
     (translate the new or fuzzy entries of each messages.po)
     pybabel compile -d survey/translations
@@ -27,7 +27,7 @@ from survey.respond.forms import NumberText
 ROOT = Path(survey.__file__).resolve().parent.parent
 TRANSLATIONS = ROOT / "survey" / "translations"
 PO_FILES = sorted(TRANSLATIONS.glob("*/LC_MESSAGES/messages.po"))
-REFRESH = ("refresh the catalogues: pybabel extract -F survey/babel.cfg -k _l "
+REFRESH = ("refresh the catalogues: pybabel extract -F survey/babel.cfg -k _l -k lazy_ngettext:1,2 "
            "-o survey/translations/messages.pot . && pybabel update -i "
            "survey/translations/messages.pot -d survey/translations, translate, then "
            "pybabel compile -d survey/translations")
@@ -61,7 +61,7 @@ def source_messages():
     """Return the msgids found in the code and templates, as pybabel extract finds them."""
     with open(ROOT / "survey" / "babel.cfg", encoding="utf-8") as f:
         method_map, options_map = parse_mapping_cfg(f)
-    keywords = {"_": None, "gettext": None, "ngettext": (1, 2), "_l": None}
+    keywords = {"_": None, "gettext": None, "ngettext": (1, 2), "_l": None, "lazy_ngettext": (1, 2)}
     found = set()
     for _filename, _lineno, message, _comments, _context in extract_from_dir(
             str(ROOT), method_map, options_map, keywords=keywords):

@@ -72,17 +72,22 @@ def survey_group():
 
 
 def _counts():
+    """Return ``{questionnaire id: (started, completed, demo)}`` response counts."""
     rows = db.session.execute(
         select(Response.questionnaire_id, func.count(),
-               func.sum(case((Response.status == "completed", 1), else_=0)))
+               func.sum(case((Response.status == "completed", 1), else_=0)),
+               func.sum(case((Response.is_demo, 1), else_=0)))
         .group_by(Response.questionnaire_id)).all()
-    return {qid: (started, int(done or 0)) for qid, started, done in rows}
+    return {qid: (started, int(done or 0), int(demo or 0)) for qid, started, done, demo in rows}
 
 
 @survey_group.command("list")
 @with_appcontext
 def list_command():
-    """Print one line per questionnaire: slug, status, started and completed responses, title."""
+    """Print one line per questionnaire: slug, status, started and completed responses, title.
+
+    The counts include demo responses; a note after the title says how many there are.
+    """
     questionnaires = db.session.scalars(select(Questionnaire).order_by(Questionnaire.slug)).all()
     if not questionnaires:
         click.echo("No questionnaires yet: run `engage init`.")
@@ -91,8 +96,8 @@ def list_command():
     width = max(len(q.slug) for q in questionnaires)
     click.echo(f"{'SLUG':<{width}}  STATUS  STARTED  COMPLETED  TITLE")
     for q in questionnaires:
-        started, done = counts.get(q.id, (0, 0))
-        title = q.title.get(q.default_language, "")
+        started, done, demo = counts.get(q.id, (0, 0, 0))
+        title = q.title.get(q.default_language, "") + (f"  [{demo} demo responses]" if demo else "")
         click.echo(f"{q.slug:<{width}}  {q.status:<6}  {started:>7}  {done:>9}  {title}")
 
 

@@ -76,6 +76,7 @@ def test_demo_prepares_data_without_serving(engage, monkeypatch, migrated):
     assert db.session.scalar(select(func.count()).select_from(Response)) == demo
     listing = engage("survey", "list").output
     assert "iew-2026-industry" in listing and " open " in listing
+    assert f"[{demo} demo responses]" in listing
 
 
 def test_demo_serves_the_questionnaire(tmp_path):

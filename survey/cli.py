@@ -205,6 +205,8 @@ def demo_command(no_serve, port, host):
         questionnaire.status = "open"
         added = add_demo_responses(questionnaire)
         db.session.commit()
+        db.session.remove()
+        db.engine.dispose()  # serving opens fresh connections in its own threads
     url = f"http://{host}:{port}/s/{DEMO_SLUG}/"
     click.echo(f"Demo ready: {added} demo responses added." if added else "Demo ready.")
     click.echo(f"Participant link: {url}")

@@ -32,8 +32,24 @@ def text_in(texts, language, fallback="en"):
     return texts.get(language) or texts.get(fallback) or next(iter(texts.values()))
 
 
+def use_language(code):
+    """Show the rest of the current request in language ``code``."""
+    from flask_babel import refresh
+
+    g.language = code
+    refresh()
+
+
 def init_app(app):
     """Give templates the page language and its direction."""
+
+    @app.before_request
+    def forget_language():
+        # Each request chooses its language afresh (tests share one app context).
+        from flask_babel import refresh
+
+        g.pop("language", None)
+        refresh()
 
     @app.context_processor
     def language_context():

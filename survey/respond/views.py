@@ -12,6 +12,7 @@ from wtforms.validators import Regexp
 from survey import reference
 from survey.errors import abort_with
 from survey.extensions import csrf, db
+from survey.i18n import use_language
 from survey.questionnaires import is_shown
 from survey.respond import flow, invitations
 from survey.respond.answers import answer_of, needs
@@ -55,14 +56,10 @@ def _response(questionnaire, token):
 
 def _language(questionnaire, *candidates):
     """Return the first candidate the questionnaire is offered in, and use it for the page."""
-    for candidate in candidates:
-        if candidate in questionnaire.languages:
-            g.language = candidate
-            return candidate
-    g.language = questionnaire.default_language
-    if not any(candidates):
-        best = request.accept_languages.best_match(questionnaire.languages)
-        g.language = best or questionnaire.default_language
+    chosen = next((c for c in candidates if c in questionnaire.languages), None)
+    if chosen is None and not any(candidates):
+        chosen = request.accept_languages.best_match(questionnaire.languages)
+    use_language(chosen or questionnaire.default_language)
     return g.language
 
 

@@ -175,3 +175,17 @@ def test_closed_and_draft_questionnaires_show_a_clear_page(client, make_question
     questionnaire.status = "draft"
     db.session.commit()
     assert "not open yet" in client.get("/s/test-q/").get_data(as_text=True)
+
+
+def test_right_to_left_language_sets_dir_and_any_language_works(client, make_questionnaire, participant):
+    make_questionnaire([{"code": "intro", "title": {"en": "Intro", "ar": "مقدمة"}, "questions": [
+        {"code": "story", "type": "long_text", "text": {"en": "Story?", "ar": "ما قصتك؟"}}]}],
+        languages=("en", "ar", "zh"))
+    html = client.get("/s/test-q/?lang=ar").get_data(as_text=True)
+    assert '<html lang="ar" dir="rtl">' in html
+    p = participant("test-q")
+    page = p.start(lang="ar").get_data(as_text=True)
+    assert 'dir="rtl"' in page and "ما قصتك؟" in page
+    # A text missing in Chinese falls back to the default language.
+    chinese = client.get(p.page_url("intro") + "?lang=zh").get_data(as_text=True)
+    assert '<html lang="zh" dir="ltr">' in chinese and "Story?" in chinese

@@ -109,3 +109,10 @@ def test_demo_serves_the_questionnaire(tmp_path):
         process.terminate()
         process.wait(timeout=10)
         process.stdout.close()
+
+
+def test_themes_command_is_part_of_engage(engage, tmp_path):
+    path = tmp_path / "answers.csv"
+    path.write_text("answer\nfees are too high for small companies\n", encoding="utf-8")
+    missing = engage("themes", str(path), "--text-column", "comment")
+    assert missing.exit_code != 0 and "'comment' is not in" in missing.output

@@ -167,12 +167,11 @@ def _page_questions(section, values):
             if not q.show_if or q.show_if["question"] in page_codes or is_shown(q.show_if, values)]
 
 
-def _render_page(questionnaire, response, token, section, form, sections, status=200, errors=None):
+def _render_page(questionnaire, token, section, questions, form, sections, status=200, errors=None):
     page_codes = {q.code for q in section.active_questions}
-    questions = _page_questions(section, flow.values_of(flow.stored_answers(response)))
     position = next(i for i, s in enumerate(sections) if s.code == section.code)
     return render_template(
-        "respond/page.html", questionnaire=questionnaire, response=response, token=token,
+        "respond/page.html", questionnaire=questionnaire, token=token,
         section=section, form=form, errors=errors or {}, field_name=field_name,
         questions=questions, position=position + 1, total=len(sections),
         conditions={q.code: _client_condition(q, page_codes) for q in questions},
@@ -217,7 +216,7 @@ def page(slug, token, section_code):
         for question in questions:
             data.update(field_values(question, *stored.get(question.code, (None, None))))
         form = page_form(questions, language, questionnaire.default_language, formdata=None, data=data)
-        return _render_page(questionnaire, response, token, section, form, sections)
+        return _render_page(questionnaire, token, section, questions, form, sections)
 
     formdata = posted_form()
     language = _language(questionnaire, formdata.get("lang"), response.language)
@@ -232,7 +231,7 @@ def page(slug, token, section_code):
     if "csrf_token" in form.errors:
         flash(_("This page had expired, so nothing was saved yet. Your answers are shown "
                 "again below: check them and press the button again."), "warning")
-        return _render_page(questionnaire, response, token, section, form, sections, status=400)
+        return _render_page(questionnaire, token, section, questions, form, sections, status=400)
     answers = {q: answer_of(form, q) for q in questions if not _has_field_errors(form, q)}
     new_values = {**values, **{q.code: a[0] for q, a in answers.items() if a is not None}}
     for q, a in answers.items():
@@ -241,7 +240,7 @@ def page(slug, token, section_code):
     shown = flow.visible_questions(section, new_values)
     errors = _page_errors(form, questions, shown, answers, action)
     if errors:
-        return _render_page(questionnaire, response, token, section, form, sections,
+        return _render_page(questionnaire, token, section, questions, form, sections,
                             status=422, errors=errors)
     flow.save_answers(response, {q: (a if q in shown else None) for q, a in answers.items()})
     response.language = language

@@ -1,5 +1,6 @@
 """What a participant sees: welcome, one page per section, review, thank-you."""
 
+import functools
 import json
 import uuid
 
@@ -90,6 +91,20 @@ def invited(slug, token):
     return redirect(url_for(".welcome", slug=slug))
 
 
+def _in_progress(view):
+    """Give ``view`` the questionnaire and response of the URL; a completed one shows its thanks."""
+
+    @functools.wraps(view)
+    def load(slug, token, **kwargs):
+        questionnaire = _questionnaire(slug)
+        response = _response(questionnaire, token)
+        if response.status == "completed":
+            return redirect(url_for(".thanks", slug=slug, token=token))
+        return view(questionnaire, response, token, **kwargs)
+
+    return load
+
+
 @bp.get("/<slug>/")
 def welcome(slug):
     questionnaire = _questionnaire(slug)
@@ -127,11 +142,9 @@ def start(slug):
 
 
 @bp.get("/<slug>/r/<token>/")
-def resume(slug, token):
-    questionnaire = _questionnaire(slug)
-    response = _response(questionnaire, token)
-    if response.status == "completed":
-        return redirect(url_for(".thanks", slug=slug, token=token))
+@_in_progress
+def resume(questionnaire, response, token):
+    slug = questionnaire.slug
     _remember(slug, token)
     values = flow.values_of(flow.stored_answers(response))
     sections = flow.visible_sections(questionnaire, values)
@@ -196,11 +209,9 @@ def _page_errors(form, questions, shown, answers, action):
 
 
 @bp.route("/<slug>/r/<token>/p/<section_code>", methods=["GET", "POST"])
-def page(slug, token, section_code):
-    questionnaire = _questionnaire(slug)
-    response = _response(questionnaire, token)
-    if response.status == "completed":
-        return redirect(url_for(".thanks", slug=slug, token=token))
+@_in_progress
+def page(questionnaire, response, token, section_code):
+    slug = questionnaire.slug
     stored = flow.stored_answers(response)
     values = flow.values_of(stored)
     sections = flow.visible_sections(questionnaire, values)
@@ -289,11 +300,9 @@ def _review_items(questionnaire, stored, language):
 
 
 @bp.get("/<slug>/r/<token>/review")
-def review(slug, token):
-    questionnaire = _questionnaire(slug)
-    response = _response(questionnaire, token)
-    if response.status == "completed":
-        return redirect(url_for(".thanks", slug=slug, token=token))
+@_in_progress
+def review(questionnaire, response, token):
+    slug = questionnaire.slug
     language = _language(questionnaire, request.args.get("lang"), response.language)
     items, _hidden = _review_items(questionnaire, flow.stored_answers(response), language)
     form = SubmitForm(formdata=None, lang=language)
@@ -302,11 +311,9 @@ def review(slug, token):
 
 
 @bp.post("/<slug>/r/<token>/submit")
-def submit(slug, token):
-    questionnaire = _questionnaire(slug)
-    response = _response(questionnaire, token)
-    if response.status == "completed":
-        return redirect(url_for(".thanks", slug=slug, token=token))
+@_in_progress
+def submit(questionnaire, response, token):
+    slug = questionnaire.slug
     formdata = posted_form()
     form = SubmitForm(formdata=formdata)
     check_fields(formdata, form)

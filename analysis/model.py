@@ -1,6 +1,5 @@
 """The :class:`ThemeModel` estimator: answers in, themes out."""
 
-import numpy as np
 from sklearn.base import BaseEstimator
 
 from . import assign

@@ -53,7 +53,7 @@ def class_tfidf_terms(tokens, languages, weights, labels, n_labels, n_terms=8):
             continue
         theme_languages[label][language] += weight
         # A term counts once per answer, so one long answer cannot name a theme.
-        for key, word in dict(_terms_of(toks, language)).items():
+        for key in dict(_terms_of(toks, language)):
             counts[label][key] += weight
         for key, word in _terms_of(toks, language):
             surface[key][word] += weight

@@ -4,7 +4,7 @@
 import os
 
 import pytest
-from sqlalchemy import create_engine, inspect, text
+from sqlalchemy import create_engine, text
 
 os.environ["ENGAGE_ENV"] = "testing"
 

@@ -35,7 +35,7 @@ def posted_form():
 def check_fields(formdata, form):
     """Refuse fields the page does not have, and repeated single-value fields."""
     known = {field.name: isinstance(field, SelectMultipleField) for field in form}
-    for name in formdata.keys():
+    for name in formdata:
         if name not in known and name not in COMMON_FIELDS:
             abort_with(400, _("The form sent a field this page does not have (%(name)s). "
                               "Nothing was saved; reload the page and try again.", name=name[:60]))

@@ -302,7 +302,6 @@ def _review_items(questionnaire, stored, language):
 @bp.get("/<slug>/r/<token>/review")
 @_in_progress
 def review(questionnaire, response, token):
-    slug = questionnaire.slug
     language = _language(questionnaire, request.args.get("lang"), response.language)
     items, _hidden = _review_items(questionnaire, flow.stored_answers(response), language)
     form = SubmitForm(formdata=None, lang=language)

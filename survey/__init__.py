@@ -42,4 +42,10 @@ def create_app(test_config=None):
 
     app.register_blueprint(home_bp)
     app.register_blueprint(respond_bp)
+    if app.config["TRUSTED_PROXIES"]:
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        # Behind HTTPS termination, links shown to participants must say https://.
+        hops = app.config["TRUSTED_PROXIES"]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
     return app

@@ -51,6 +51,8 @@ def from_environment(instance_path):
         "SQLITE_BUSY_TIMEOUT_MS": _int("ENGAGE_SQLITE_BUSY_TIMEOUT_MS", 30_000),
         "BABEL_DEFAULT_LOCALE": "en",
         "PREFERRED_URL_SCHEME": os.environ.get("ENGAGE_URL_SCHEME", "http"),
+        # Reverse proxies in front of Engage whose X-Forwarded-* headers are believed.
+        "TRUSTED_PROXIES": _int("ENGAGE_TRUSTED_PROXIES", 0),
     }
 
 

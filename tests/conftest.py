@@ -8,12 +8,10 @@ from sqlalchemy import create_engine, text
 
 os.environ["ENGAGE_ENV"] = "testing"
 
-from survey import create_app  # noqa: E402
 from survey.extensions import db  # noqa: E402
 from survey.questionnaires import builtin_files, read_file, store  # noqa: E402
-from helpers import Participant, questionnaire_content  # noqa: E402
+from helpers import Participant, make_app, questionnaire_content  # noqa: E402
 
-SECRET = "test-secret-key-not-for-production"
 POSTGRES_URL = os.environ.get("ENGAGE_TEST_DATABASE_URL")
 
 
@@ -39,14 +37,6 @@ def instance_path(tmp_path_factory):
     path = tmp_path_factory.mktemp("instance")
     os.environ["ENGAGE_INSTANCE_PATH"] = str(path)
     return path
-
-
-def make_app(database_url, **overrides):
-    """Return an app for tests on ``database_url``."""
-    config = {"TESTING": True, "SECRET_KEY": SECRET, "SQLALCHEMY_DATABASE_URI": database_url,
-              "SESSION_COOKIE_SECURE": False, "SERVER_NAME": None}
-    config.update(overrides)
-    return create_app(config)
 
 
 @pytest.fixture(scope="session")

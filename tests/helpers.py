@@ -2,6 +2,18 @@
 
 import re
 
+from survey import create_app
+
+SECRET = "test-secret-key-not-for-production"
+
+
+def make_app(database_url, **overrides):
+    """Return an app for tests on ``database_url``."""
+    config = {"TESTING": True, "SECRET_KEY": SECRET, "SQLALCHEMY_DATABASE_URI": database_url,
+              "SESSION_COOKIE_SECURE": False, "SERVER_NAME": None}
+    config.update(overrides)
+    return create_app(config)
+
 
 def questionnaire_content(sections, slug="test-q", languages=("en", "fr"), status="open"):
     """Return questionnaire file content (as parsed YAML) with the given sections."""

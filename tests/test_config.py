@@ -73,3 +73,14 @@ def test_sqlite_runs_in_wal_mode_with_foreign_keys_and_a_busy_timeout(tmp_path, 
         assert db.session.execute(text("PRAGMA busy_timeout")).scalar() == 30_000
         db.session.remove()
         db.engine.dispose()
+
+
+def test_behind_a_trusted_proxy_links_use_the_public_address(client, workshop_questionnaire, monkeypatch, migrated):
+    from helpers import Participant, make_app
+
+    behind = make_app(migrated, TRUSTED_PROXIES=1).test_client()
+    headers = {"X-Forwarded-Proto": "https", "X-Forwarded-Host": "engage.itu.example"}
+    p = Participant(behind, "iew-2026-industry")
+    behind.environ_base.update({"HTTP_" + k.upper().replace("-", "_"): v for k, v in headers.items()})
+    first = p.start().get_data(as_text=True)
+    assert "https://engage.itu.example/s/iew-2026-industry/r/" in first

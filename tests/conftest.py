@@ -1,6 +1,7 @@
 """Shared fixtures: an app on a migrated database (SQLite, or PostgreSQL when
 ``ENGAGE_TEST_DATABASE_URL`` is set), emptied after every test, plus factories."""
 
+import gc
 import os
 
 import pytest
@@ -21,6 +22,12 @@ def _reset_postgres(url):
         connection.execute(text("DROP SCHEMA public CASCADE"))
         connection.execute(text("CREATE SCHEMA public"))
     engine.dispose()
+
+
+def pytest_sessionfinish(session, exitstatus):
+    # Collect now, so that a database connection a test forgot to close fails every run
+    # (as an unraisable ResourceWarning) instead of only when the collector happens to run.
+    gc.collect()
 
 
 @pytest.fixture(scope="session")

@@ -75,12 +75,15 @@ def test_sqlite_runs_in_wal_mode_with_foreign_keys_and_a_busy_timeout(tmp_path, 
         db.engine.dispose()
 
 
-def test_behind_a_trusted_proxy_links_use_the_public_address(client, workshop_questionnaire, monkeypatch, migrated):
+def test_behind_a_trusted_proxy_links_use_the_public_address(workshop_questionnaire, migrated):
     from helpers import Participant, make_app
 
-    behind = make_app(migrated, TRUSTED_PROXIES=1).test_client()
+    proxied = make_app(migrated, TRUSTED_PROXIES=1)
+    behind = proxied.test_client()
     headers = {"X-Forwarded-Proto": "https", "X-Forwarded-Host": "engage.itu.example"}
     p = Participant(behind, "iew-2026-industry")
     behind.environ_base.update({"HTTP_" + k.upper().replace("-", "_"): v for k, v in headers.items()})
     first = p.start().get_data(as_text=True)
     assert "https://engage.itu.example/s/iew-2026-industry/r/" in first
+    with proxied.app_context():
+        db.engine.dispose()

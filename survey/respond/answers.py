@@ -3,7 +3,7 @@
 from flask_babel import lazy_gettext as _l
 from flask_babel import lazy_ngettext
 
-from survey.respond.forms import OTHER, field_name
+from survey.respond.forms import OTHER, field_name, parse_number
 
 
 def _code(options_items, raw):
@@ -43,9 +43,9 @@ def answer_of(form, question):
     if kind == "rating":
         return (int(data), None) if data not in (None, "", "None") else None
     if kind == "number":
-        if not data or not data.strip():
+        number = parse_number(data)
+        if number is None:
             return None
-        number = float(data.strip().replace(",", "."))
         return (int(number) if options.get("integer", True) else number), None
     if kind == "country":
         return (data, None) if data else None

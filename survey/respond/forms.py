@@ -30,6 +30,14 @@ def clean_text(value):
     return "".join(ch for ch in value if unicodedata.category(ch) != "Cs")
 
 
+def parse_number(text):
+    """Return the number written in ``text`` (a comma may mark decimals), or None if it is not one."""
+    text = (text or "").strip()
+    if not NUMBER.match(text):
+        return None
+    return float(text.replace(",", "."))
+
+
 class MultiCheckboxField(SelectMultipleField):
     """A multiple choice shown as a list of checkboxes."""
 
@@ -47,9 +55,9 @@ class NumberText:
         value = (field.data or "").strip()
         if not value:
             return
-        if not NUMBER.match(value):
+        number = parse_number(value)
+        if number is None:
             raise ValidationError(_l("Enter a number, for example 12."))
-        number = float(value.replace(",", "."))
         if self.options.get("integer", True) and not number.is_integer():
             raise ValidationError(_l("Enter a whole number."))
         low, high = self.options.get("min"), self.options.get("max")

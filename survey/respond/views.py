@@ -192,13 +192,18 @@ def _render_page(questionnaire, token, section, questions, form, sections, statu
     ), status
 
 
+def _field_errors(form, question):
+    """Return the messages of the form fields of ``question`` (a grid has one per row)."""
+    prefix = field_name(question)
+    return [message for name, field in form._fields.items()
+            if name == prefix or name.startswith(prefix + "__") for message in field.errors]
+
+
 def _page_errors(form, questions, shown, answers, action):
     """Return ``{question code: [messages]}`` for the page's questions."""
     errors = {}
     for question in questions:
-        messages = [m for name, field in form._fields.items()
-                    if name == field_name(question) or name.startswith(field_name(question) + "__")
-                    for m in field.errors]
+        messages = _field_errors(form, question)
         if action == "next" and question in shown and not messages:
             missing = needs(question, answers.get(question))
             if missing:
@@ -243,7 +248,7 @@ def page(questionnaire, response, token, section_code):
         flash(_("This page had expired, so nothing was saved yet. Your answers are shown "
                 "again below: check them and press the button again."), "warning")
         return _render_page(questionnaire, token, section, questions, form, sections, status=400)
-    answers = {q: answer_of(form, q) for q in questions if not _has_field_errors(form, q)}
+    answers = {q: answer_of(form, q) for q in questions if not _field_errors(form, q)}
     new_values = {**values, **{q.code: a[0] for q, a in answers.items() if a is not None}}
     for q, a in answers.items():
         if a is None:
@@ -276,19 +281,13 @@ def page(questionnaire, response, token, section_code):
     return redirect(url_for(".review", slug=slug, token=token))
 
 
-def _has_field_errors(form, question):
-    prefix = field_name(question)
-    return any(field.errors for name, field in form._fields.items()
-               if name == prefix or name.startswith(prefix + "__"))
-
-
 def _review_items(questionnaire, stored, language):
     """Return the review page's sections, each with its visible questions and what they need."""
     values = flow.values_of(stored)
+    shown_sections = flow.visible_sections(questionnaire, values)
     items, hidden = [], []
     for section in questionnaire.sections:
-        shown_section = section in flow.visible_sections(questionnaire, values)
-        shown = flow.visible_questions(section, values) if shown_section else []
+        shown = flow.visible_questions(section, values) if section in shown_sections else []
         hidden += [q for q in section.active_questions if q not in shown]
         if not shown:
             continue

@@ -116,3 +116,31 @@ def test_themes_command_is_part_of_engage(engage, tmp_path):
     path.write_text("answer\nfees are too high for small companies\n", encoding="utf-8")
     missing = engage("themes", str(path), "--text-column", "comment")
     assert missing.exit_code != 0 and "'comment' is not in" in missing.output
+
+
+@pytest.mark.parametrize("show_if, message", [
+    ("{question: pick, equals: yes}", "quote yes/no"),
+    ("{question: pick, in: [a, off]}", "quote yes/no"),
+    ("{question: country, region: oceania}", "region must be one of"),
+    ("{question: later, equals: a}", "not an earlier question"),
+])
+def test_load_reports_a_broken_condition(engage, tmp_path, show_if, message):
+    path = tmp_path / "conditions.yaml"
+    path.write_text(f"""
+workshop: {{code: w, name: {{en: W}}, edition: 2026}}
+questionnaire:
+  slug: conditions
+  kind: pre_workshop
+  title: {{en: T}}
+  purpose: {{en: P}}
+  privacy: {{en: P}}
+  sections:
+    - code: one
+      title: {{en: One}}
+      questions:
+        - {{code: pick, type: single_choice, text: {{en: Pick}}, choices: [{{code: a, label: {{en: A}}}}]}}
+        - {{code: country, type: country, text: {{en: Country}}}}
+        - {{code: follow, type: short_text, text: {{en: Follow}}, show_if: {show_if}}}
+""", encoding="utf-8")
+    result = engage("survey", "load", str(path))
+    assert result.exit_code == 1 and message in result.output, result.output

@@ -16,6 +16,11 @@ def condition_error(show_if, known_codes):
         return f"show_if needs exactly one of {', '.join(OPERATORS)}"
     if operators[0] == "in" and not isinstance(show_if["in"], list):
         return "show_if 'in' takes a list of values"
+    compared = show_if["in"] if operators[0] == "in" else [show_if.get("equals")]
+    if operators[0] in ("in", "equals") and any(isinstance(v, bool) for v in compared):
+        return "show_if compares with a choice code: quote yes/no/on/off in YAML ('yes')"
+    if operators[0] == "region" and show_if["region"] not in reference.REGIONS:
+        return f"show_if region must be one of {', '.join(reference.REGIONS)}"
     return None
 
 

@@ -13,7 +13,7 @@ def create_app(test_config=None):
 
     ``test_config`` (a mapping) overrides the environment; tests use it.
     """
-    from survey import config, database, errors, i18n, security, templating
+    from survey import auth, config, database, errors, i18n, security, templating
     from survey.extensions import babel, csrf, db, migrate
 
     instance_path = os.environ.get("ENGAGE_INSTANCE_PATH") or str(ROOT / "instance")
@@ -37,11 +37,17 @@ def create_app(test_config=None):
     errors.init_app(app)
     security.init_app(app)
 
-    from survey.respond import bp as respond_bp
+    auth.init_app(app)
+
     from survey.home import bp as home_bp
+    from survey.respond import bp as respond_bp
+    from survey.review import bp as review_bp
+    from survey.review import nav
 
     app.register_blueprint(home_bp)
     app.register_blueprint(respond_bp)
+    app.register_blueprint(review_bp)
+    nav.init_app(app)
     if app.config["TRUSTED_PROXIES"]:
         from werkzeug.middleware.proxy_fix import ProxyFix
 

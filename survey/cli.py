@@ -9,6 +9,7 @@ from flask_migrate.cli import db as migrate_commands
 from sqlalchemy import case, func, select
 
 from survey import create_app
+from survey.auth.cli import user_group
 from survey.config import ConfigError
 from survey.extensions import db
 from survey.models import Questionnaire, Response
@@ -44,6 +45,7 @@ def cli():
 
 
 cli.add_command(migrate_commands, "db")
+cli.add_command(user_group)
 
 
 def initialise():
@@ -192,7 +194,7 @@ def invite_command(slug, emails, csv_path, renew, base_url):
 @click.option("--host", default="127.0.0.1", show_default=True)
 def demo_command(no_serve, port, host):
     """Prepare a demo (database, open questionnaire, demo responses) and serve it."""
-    from survey.demo import add_demo_responses, DEMO_SLUG
+    from survey.demo import DEMO_REVIEWER, DEMO_SLUG, add_demo_responses, add_demo_reviewer
 
     os.environ.setdefault("ENGAGE_ENV", "development")
     app = make_app()
@@ -204,12 +206,15 @@ def demo_command(no_serve, port, host):
         questionnaire = db.session.scalars(select(Questionnaire).filter_by(slug=DEMO_SLUG)).one()
         questionnaire.status = "open"
         added = add_demo_responses(questionnaire)
+        password = add_demo_reviewer()
         db.session.commit()
         db.session.remove()
         db.engine.dispose()  # serving opens fresh connections in its own threads
     url = f"http://{host}:{port}/s/{DEMO_SLUG}/"
     click.echo(f"Demo ready: {added} demo responses added." if added else "Demo ready.")
     click.echo(f"Participant link: {url}")
+    click.echo(f"Review area: http://{host}:{port}/login  e-mail {DEMO_REVIEWER}  password {password}")
+    click.echo("  (a new password on every `engage demo`; `engage user create` adds real accounts)")
     if not no_serve:
         from werkzeug.serving import run_simple
 

@@ -133,3 +133,38 @@ def live_server(app):
     yield f"http://127.0.0.1:{server.server_port}"
     server.shutdown()
     thread.join(timeout=10)
+
+
+PASSWORD = "correct horse battery"
+
+
+@pytest.fixture
+def make_user(app):
+    """Return a factory of committee accounts (password: ``PASSWORD``)."""
+    from survey.auth.passwords import hash_password
+    from survey.models import QuestionnaireAccess, User
+
+    hashed = hash_password(PASSWORD)  # scrypt is slow on purpose: hash once per test
+
+    def factory(role="reviewer", email=None, questionnaires=None):
+        user = User(email=email or f"{role}-{len(created)}@example.org", role=role,
+                    name=f"{role.title()} {len(created)}", password_hash=hashed,
+                    all_questionnaires=questionnaires is None)
+        db.session.add(user)
+        db.session.flush()
+        for questionnaire in questionnaires or ():
+            db.session.add(QuestionnaireAccess(user_id=user.id, questionnaire_id=questionnaire.id))
+        db.session.commit()
+        created.append(user)
+        return user
+
+    created = []
+    return factory
+
+
+@pytest.fixture
+def login(client):
+    """Return a function logging ``client`` in as a user (or another test client as given)."""
+    from helpers import log_in
+
+    return lambda user, test_client=None: log_in(test_client or client, user.email, PASSWORD)

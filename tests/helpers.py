@@ -28,7 +28,7 @@ def questionnaire_content(sections, slug="test-q", languages=("en", "fr"), statu
 
 
 
-TOKEN_FIELD = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')
+TOKEN_FIELD = re.compile(r'<input[^>]*\bname="csrf_token"[^>]*\bvalue="([^"]+)"')
 KEY_FIELD = re.compile(r'name="idempotency_key" type="hidden" value="([^"]+)"')
 
 
@@ -111,3 +111,13 @@ class HttpParticipant:
         data = {"csrf_token": csrf_token(html), "action": action, "lang": "en"}
         data.update({f"q_{k}": v for k, v in answers.items()})
         return self.request(path, data)
+
+
+def log_in(client, email, password, next_url=None):
+    """Log ``client`` in through the login form; return the response to the POST."""
+    page = client.get("/login")
+    data = {"csrf_token": csrf_token(page.get_data(as_text=True)), "email": email,
+            "password": password}
+    if next_url is not None:
+        data["next"] = next_url
+    return client.post("/login", data=data)

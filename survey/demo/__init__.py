@@ -57,3 +57,24 @@ def add_demo_responses(questionnaire):
         response.updated_on = response.completed_on or response.started_on
         added += 1
     return added
+
+
+#: The demo's reviewer account (example.org is reserved for examples: no one's real address).
+DEMO_REVIEWER = "reviewer@example.org"
+
+
+def add_demo_reviewer():
+    """Create (or reset) the demo reviewer with a new random password; return the password."""
+    import secrets
+
+    from survey.auth.passwords import hash_password
+    from survey.models import User
+
+    password = secrets.token_urlsafe(12)
+    user = db.session.scalars(select(User).filter_by(email=DEMO_REVIEWER)).one_or_none()
+    if user is None:
+        user = User(email=DEMO_REVIEWER, name="Demo reviewer", role="reviewer", password_hash="")
+        db.session.add(user)
+    user.password_hash = hash_password(password)
+    user.active = True
+    return password

@@ -1,6 +1,7 @@
 """The database models, one module per group of tables."""
 
-from survey.models.base import Base, coarse_now
+from survey.models.accounts import ROLES, AuditEntry, LoginAttempt, QuestionnaireAccess, User
+from survey.models.base import Base, coarse_now, utc_now
 from survey.models.questionnaires import (
     QUESTION_TYPES,
     QUESTIONNAIRE_KINDS,
@@ -11,9 +12,19 @@ from survey.models.questionnaires import (
     Workshop,
 )
 from survey.models.responses import MAX_TEXT_LENGTH, RESPONSE_STATUSES, Answer, Invitation, Response
+from survey.models.themes import (
+    RUN_STATUSES,
+    THEME_SOURCES,
+    AnalysisRun,
+    CatalogueEntry,
+    Theme,
+    ThemeAssignment,
+    ThemeNote,
+)
 
 __all__ = [
-    "Answer", "Base", "Invitation", "MAX_TEXT_LENGTH", "QUESTION_TYPES", "QUESTIONNAIRE_KINDS",
+    "AnalysisRun", "Answer", "AuditEntry", "Base", "CatalogueEntry", "LoginAttempt", "QuestionnaireAccess", "ROLES",
+    "RUN_STATUSES", "THEME_SOURCES", "Theme", "ThemeAssignment", "ThemeNote", "User", "utc_now", "Invitation", "MAX_TEXT_LENGTH", "QUESTION_TYPES", "QUESTIONNAIRE_KINDS",
     "QUESTIONNAIRE_STATUSES", "Question", "Questionnaire", "RESPONSE_STATUSES", "Response",
     "Section", "Workshop", "coarse_now",
 ]

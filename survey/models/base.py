@@ -37,6 +37,11 @@ def coarse_now():
     return datetime.now(timezone.utc).replace(minute=0, second=0, microsecond=0, tzinfo=None)
 
 
+def utc_now():
+    """Return the current UTC time to the second, without time zone (as stored)."""
+    return datetime.now(timezone.utc).replace(microsecond=0, tzinfo=None)
+
+
 def sql_in(column, values):
     """Return the SQL text of a CHECK constraint limiting ``column`` to ``values``."""
     return f"{column} IN ({', '.join(repr(v) for v in values)})"

@@ -1,0 +1,126 @@
+"""Segments of respondents (SME or large, developing or developed, ITU region...) and
+small-cell suppression, shared by the review area and the reports.
+
+A segment is derived from a response's answers to the profile questions, by question
+code, so any questionnaire using the same codes gets the same comparisons.
+"""
+
+import dataclasses
+from collections import Counter
+
+from sqlalchemy import select
+
+from survey.extensions import db
+from survey.models import Answer, Question, Response
+from survey.reference import REGIONS, country
+
+#: Organisation sizes counted as SMEs (fewer than 250 employees).
+SME_SIZES = frozenset({"micro", "small", "medium"})
+LARGE_SIZES = frozenset({"large", "very_large"})
+#: Profile questions read to place a response in segments.
+PROFILE_CODES = ("org_size", "org_type", "country", "gender", "age_band")
+#: Counts below this are shown as "fewer than 5", never as the number.
+MIN_CELL = 5
+#: Segment dimensions compared side by side: name -> values in display order.
+DIMENSIONS = {
+    "size": ("sme", "large"),
+    "development": ("developing", "developed"),
+    "region": tuple(REGIONS),
+}
+
+
+@dataclasses.dataclass(frozen=True)
+class Segments:
+    """Where one response falls; None where the participant did not say."""
+
+    size: str | None = None  #: "sme" or "large"
+    development: str | None = None  #: "developing" or "developed"
+    region: str | None = None  #: ITU (BDT) region code, see survey.reference.REGIONS
+    country: str | None = None  #: ISO 3166 alpha-2 code
+    org_type: str | None = None  #: organisation type choice code (or "other")
+    gender: str | None = None  #: gender choice code (or "other")
+    age_band: str | None = None  #: age band choice code
+
+    def get(self, dimension):
+        """Return the value of ``dimension`` (a field name)."""
+        return getattr(self, dimension)
+
+
+def choice_code(value):
+    """Return the choice code of a single-choice answer value ({"choice": "other"} -> "other")."""
+    if isinstance(value, dict):
+        return value.get("choice")
+    return None if value is None else str(value)
+
+
+def segments_from_answers(values):
+    """Return the :class:`Segments` of a response from ``{question code: answer value}``."""
+    size_code = choice_code(values.get("org_size"))
+    size = "sme" if size_code in SME_SIZES else "large" if size_code in LARGE_SIZES else None
+    place = country(values["country"]) if values.get("country") else None
+    return Segments(
+        size=size,
+        development=None if place is None else ("developing" if place.developing else "developed"),
+        region=place.region if place else None,
+        country=place.iso2 if place else None,
+        org_type=choice_code(values.get("org_type")),
+        gender=choice_code(values.get("gender")),
+        age_band=choice_code(values.get("age_band")),
+    )
+
+
+def response_segments(questionnaire, response_ids=None):
+    """Return ``{response id: Segments}`` for the responses of ``questionnaire``.
+
+    ``response_ids`` limits the result to those responses (default: all of them).
+    One query, whatever the number of responses.
+    """
+    query = (select(Answer.response_id, Question.code, Answer.value)
+             .join(Question, Answer.question_id == Question.id)
+             .join(Response, Answer.response_id == Response.id)
+             .where(Response.questionnaire_id == questionnaire.id, Question.code.in_(PROFILE_CODES)))
+    if response_ids is not None:
+        query = query.where(Answer.response_id.in_(list(response_ids)))
+    values = {}
+    for response_id, code, value in db.session.execute(query):
+        values.setdefault(response_id, {})[code] = value
+    ids = response_ids if response_ids is not None else db.session.scalars(
+        select(Response.id).where(Response.questionnaire_id == questionnaire.id))
+    return {rid: segments_from_answers(values.get(rid, {})) for rid in ids}
+
+
+@dataclasses.dataclass(frozen=True)
+class Cell:
+    """A count in a published table: ``shown`` is False when it is too small to show."""
+
+    count: int
+    total: int
+
+    @property
+    def shown(self):
+        """Return whether the count may be shown (zero, or at least MIN_CELL)."""
+        return self.count == 0 or self.count >= MIN_CELL
+
+    @property
+    def share(self):
+        """Return the count as a fraction of the total (0 when the total is 0)."""
+        return self.count / self.total if self.total else 0.0
+
+    def __str__(self):
+        return str(self.count) if self.shown else f"<{MIN_CELL}"
+
+
+def count_table(segments, dimension, values=None):
+    """Return ``[(value, Cell)]``: how many of ``segments`` fall in each value of ``dimension``.
+
+    ``values`` fixes the rows and their order (default: the values seen, most frequent
+    first); a last row ``None`` counts those who did not say, when there are any.
+    """
+    counts = Counter(s.get(dimension) for s in segments)
+    total = sum(counts.values())
+    rows = list(values) if values is not None else [
+        v for v, _n in counts.most_common() if v is not None]
+    table = [(value, Cell(counts.get(value, 0), total)) for value in rows]
+    if counts.get(None):
+        table.append((None, Cell(counts[None], total)))
+    return table

@@ -35,18 +35,28 @@ Example
 >>> model.summary(segments={"size": sizes})  # doctest: +SKIP
 """
 
-from .catalogue import (Catalogue, CatalogueError, CatalogueTheme, default_catalogue,
-                        load_catalogue, parse_catalogue)
-from .charts import plot_segment_shares, plot_theme_sizes, segment_shares, theme_sizes
-from .embed import default_cache_dir
-from .languages import UN_LANGUAGES
-from .model import ThemeModel
-from .summary import summarize
-from .themes import NON_ANSWER, UNASSIGNED, Theme
+import importlib
 
-__all__ = [
-    "Catalogue", "CatalogueError", "CatalogueTheme", "NON_ANSWER", "Theme", "ThemeModel",
-    "UNASSIGNED", "UN_LANGUAGES", "default_cache_dir", "default_catalogue", "load_catalogue",
-    "parse_catalogue", "plot_segment_shares", "plot_theme_sizes", "segment_shares",
-    "summarize", "theme_sizes",
-]
+# Names are imported on first use (PEP 562): the web app imports a small helper from
+# here without paying for scikit-learn and the embedding model at start-up.
+_EXPORTS = {
+    "Catalogue": "catalogue", "CatalogueError": "catalogue", "CatalogueTheme": "catalogue",
+    "default_catalogue": "catalogue", "load_catalogue": "catalogue", "parse_catalogue": "catalogue",
+    "plot_segment_shares": "charts", "plot_theme_sizes": "charts", "segment_shares": "charts",
+    "theme_sizes": "charts", "default_cache_dir": "embed", "UN_LANGUAGES": "languages",
+    "ThemeModel": "model", "summarize": "summary", "suppress": "summary",
+    "NON_ANSWER": "themes", "UNASSIGNED": "themes", "Theme": "themes",
+}
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name):
+    if name not in _EXPORTS:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{_EXPORTS[name]}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__():
+    return __all__

@@ -5,7 +5,7 @@ from collections import Counter
 import numpy as np
 
 
-def _suppress(cells, min_cell):
+def suppress(cells, min_cell):
     """Return ``cells`` with counts under ``min_cell`` replaced by None.
 
     When a row has exactly one suppressed cell, the next smallest cell is
@@ -33,7 +33,7 @@ def summarize(model, segments=None, min_cell=5):
         ``None`` or empty labels are counted as ``"unknown"``.
     min_cell : int, default=5
         Segment counts under this are suppressed (shown as ``None``) so that no
-        small group can be singled out; see :func:`_suppress` for the
+        small group can be singled out; see :func:`suppress` for the
         complementary suppression that protects them.
 
     Returns
@@ -71,6 +71,6 @@ def summarize(model, segments=None, min_cell=5):
         for name, col in columns.items():
             counts = Counter(col[members].tolist())
             cells = {value: counts.get(value, 0) for value in result["segments"][name]}
-            entry["segments"][name] = _suppress(cells, min_cell)
+            entry["segments"][name] = suppress(cells, min_cell)
         result["themes"].append(entry)
     return result

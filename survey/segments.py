@@ -10,6 +10,8 @@ from collections import Counter
 
 from sqlalchemy import select
 
+from analysis.summary import suppress
+
 from survey.extensions import db
 from survey.models import Answer, Question, Response
 from survey.reference import REGIONS, country
@@ -91,15 +93,15 @@ def response_segments(questionnaire, response_ids=None):
 
 @dataclasses.dataclass(frozen=True)
 class Cell:
-    """A count in a published table: ``shown`` is False when it is too small to show."""
+    """A count in a published table: ``shown`` is False when it must not be shown.
+
+    A count is hidden when it is under MIN_CELL, and so is a second one of its row
+    when a single hidden count could otherwise be worked out from the total.
+    """
 
     count: int
     total: int
-
-    @property
-    def shown(self):
-        """Return whether the count may be shown (zero, or at least MIN_CELL)."""
-        return self.count == 0 or self.count >= MIN_CELL
+    shown: bool = True
 
     @property
     def share(self):
@@ -108,6 +110,13 @@ class Cell:
 
     def __str__(self):
         return str(self.count) if self.shown else f"<{MIN_CELL}"
+
+
+def cells(counts, total=None):
+    """Return ``{key: Cell}`` for ``{key: count}``, small counts suppressed."""
+    total = sum(counts.values()) if total is None else total
+    kept = suppress(dict(counts), MIN_CELL)
+    return {key: Cell(count, total, kept[key] is not None) for key, count in counts.items()}
 
 
 def count_table(segments, dimension, values=None):
@@ -120,7 +129,6 @@ def count_table(segments, dimension, values=None):
     total = sum(counts.values())
     rows = list(values) if values is not None else [
         v for v, _n in counts.most_common() if v is not None]
-    table = [(value, Cell(counts.get(value, 0), total)) for value in rows]
-    if counts.get(None):
-        table.append((None, Cell(counts[None], total)))
-    return table
+    keys = rows + ([None] if counts.get(None) else [])
+    row_cells = cells({key: counts.get(key, 0) for key in keys}, total)
+    return [(key, row_cells[key]) for key in keys]

@@ -4,14 +4,14 @@ from matplotlib.figure import Figure
 
 from analysis import (ThemeModel, plot_segment_shares, plot_theme_sizes, segment_shares,
                       summarize, theme_sizes)
-from analysis.summary import _suppress
+from analysis.summary import suppress
 
 
-def test_cells_under_the_threshold_are_suppressed_with_a_complement():
-    cells = _suppress({"SME": 3, "large": 12, "academia": 20}, min_cell=5)
+def test_cells_under_the_threshold_aresuppressed_with_a_complement():
+    cells = suppress({"SME": 3, "large": 12, "academia": 20}, min_cell=5)
     # 3 is hidden, and so is the next smallest, or 3 = total - 12 - 20.
     assert cells == {"SME": None, "large": None, "academia": 20}
-    assert _suppress({"SME": 0, "large": 7}, 5) == {"SME": 0, "large": 7}
+    assert suppress({"SME": 0, "large": 7}, 5) == {"SME": 0, "large": 7}
 
 
 def test_summary_counts_by_segment(answers):

@@ -38,6 +38,7 @@ def permission_required(permission):
                 abort(403)
             return view(*args, **kwargs)
 
+        wrapper.permission = permission  # read by the route-by-role tests
         return wrapper
 
     return decorator

@@ -1,5 +1,7 @@
 """The engage command: init, survey list/open/close/load, demo."""
 
+import re
+
 import pytest
 from sqlalchemy import func, select
 
@@ -105,10 +107,30 @@ def test_demo_serves_the_questionnaire(tmp_path):
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/s/iew-2026-industry/", timeout=10) as page:
             assert page.status == 200
             assert "Start" in page.read().decode()
+        # The printed reviewer account opens the review area.
+        login = re.search(r"e-mail (\S+)\s+password (\S+)", output)
+        assert login, output
+        assert review_area_opens(f"http://127.0.0.1:{port}", *login.groups())
     finally:
         process.terminate()
         process.wait(timeout=10)
         process.stdout.close()
+
+
+def review_area_opens(base_url, email, password):
+    """Log in over HTTP with ``email`` and ``password``; return whether /review/ then opens."""
+    import http.cookiejar
+    import urllib.parse
+    import urllib.request
+
+    from helpers import csrf_token
+
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+    with opener.open(f"{base_url}/login", timeout=10) as page:
+        token = csrf_token(page.read().decode())
+    form = urllib.parse.urlencode({"csrf_token": token, "email": email, "password": password})
+    with opener.open(f"{base_url}/login", data=form.encode(), timeout=10) as page:
+        return page.url.endswith("/review/") and "Review area" in page.read().decode()
 
 
 def test_themes_command_is_part_of_engage(engage, tmp_path):

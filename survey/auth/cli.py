@@ -38,15 +38,23 @@ def valid_email(email):
     return email
 
 
-def grant(user, slugs):
-    """Limit ``user`` to the questionnaires ``slugs`` (none: every questionnaire)."""
-    user.all_questionnaires = not slugs
-    db.session.flush()
-    db.session.execute(QuestionnaireAccess.__table__.delete().where(QuestionnaireAccess.user_id == user.id))
+def questionnaires_named(slugs):
+    """Return the questionnaires ``slugs``, or stop with a clear error naming an unknown one."""
+    found = []
     for slug in slugs:
         questionnaire = db.session.scalars(select(Questionnaire).filter_by(slug=slug)).one_or_none()
         if questionnaire is None:
             raise click.BadParameter(f"no questionnaire {slug!r}", param_hint="--questionnaire")
+        found.append(questionnaire)
+    return found
+
+
+def grant(user, questionnaires):
+    """Limit ``user`` to ``questionnaires`` (none: every questionnaire)."""
+    user.all_questionnaires = not questionnaires
+    db.session.flush()
+    db.session.execute(QuestionnaireAccess.__table__.delete().where(QuestionnaireAccess.user_id == user.id))
+    for questionnaire in questionnaires:
         db.session.add(QuestionnaireAccess(user_id=user.id, questionnaire_id=questionnaire.id))
 
 
@@ -69,9 +77,10 @@ def create_command(email, role, name, slugs):
     email = valid_email(email)
     if db.session.scalars(select(User).filter_by(email=email)).first():
         raise click.ClickException(f"{email} already has an account")
+    questionnaires = questionnaires_named(slugs)
     user = User(email=email, role=role, name=name, password_hash=hash_password(read_password()))
     db.session.add(user)
-    grant(user, slugs)
+    grant(user, questionnaires)
     db.session.commit()
     click.echo(f"Created {role} {email}. Log in at /login.")
 
@@ -114,11 +123,12 @@ def password_command(email):
 def set_command(email, role, active, slugs, all_questionnaires):
     """Change the role, the questionnaires or whether EMAIL may log in."""
     user = find_user(email)
+    questionnaires = questionnaires_named(slugs)
     if role:
         user.role = role
     if active is not None:
         user.active = active
     if slugs or all_questionnaires:
-        grant(user, () if all_questionnaires else slugs)
+        grant(user, [] if all_questionnaires else questionnaires)
     db.session.commit()
     click.echo(f"{user.email}: {user.role}, {'active' if user.active else 'inactive'}.")

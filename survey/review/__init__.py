@@ -6,13 +6,24 @@ see the whole area at a glance. Themes and reports have blueprints of their own.
 
 from flask import Blueprint
 
-from survey.review import home
+from survey.review import charts, home, overview, responses, users
 
 bp = Blueprint("review", __name__, url_prefix="/review")
 
 #: (rule, endpoint, view, methods)
 ROUTES = [
     ("/", "index", home.index, ["GET"]),
+    ("/users/", "users", users.users, ["GET"]),
+    ("/users/", "create_user", users.create_user, ["POST"]),
+    ("/users/<int:user_id>", "change_user", users.change_user, ["POST"]),
+    ("/<slug>/", "overview", overview.overview, ["GET"]),
+    ("/<slug>/charts/<name>.svg", "chart", charts.chart, ["GET"]),
+    ("/<slug>/responses/", "responses", responses.responses, ["GET"]),
+    ("/<slug>/responses/<int:response_id>", "response", responses.response, ["GET"]),
+    ("/<slug>/responses/<int:response_id>/delete", "delete_response_form",
+     responses.delete_response_form, ["GET"]),
+    ("/<slug>/responses/<int:response_id>/delete", "delete_response",
+     responses.delete_response, ["POST"]),
 ]
 
 for rule, endpoint, view, methods in ROUTES:

@@ -1,0 +1,55 @@
+"""The overview's charts, drawn by the server as SVG images (never with pyplot)."""
+
+import io
+
+from flask import Response as HttpResponse
+from flask import abort, request
+from flask_babel import gettext as _
+
+from analysis.charts import category_counts, counts_over_time, plot_category_counts, plot_counts_over_time
+from survey.auth import permission_required, visible_questionnaire
+from survey.review.overview import DIMENSIONS, completion_dates, demo_mode, participation
+
+#: Chart names besides the participation dimensions.
+COMPLETIONS = "completions"
+
+
+def chart_names():
+    """Return the names a chart URL may carry."""
+    return (COMPLETIONS, *DIMENSIONS)
+
+
+def svg(figure):
+    """Return ``figure`` as SVG bytes (no creation date: the same data give the same file)."""
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="svg", metadata={"Date": None})
+    return buffer.getvalue()
+
+
+def completions_figure(questionnaire, mode):
+    data = counts_over_time(completion_dates(questionnaire, mode))
+    data["title"] = _("Completed responses over time")
+    return plot_counts_over_time(data)
+
+
+def participation_figure(questionnaire, mode, dimension):
+    """Return the bar chart of one participation table; suppressed counts are not drawn."""
+    tables = participation(questionnaire, mode, only=dimension)
+    if not tables:
+        abort(404)  # the questionnaire does not ask the profile question of this chart
+    table = tables[0]
+    rows = [(label, cell.count if cell.shown else None) for label, cell in table.rows]
+    return plot_category_counts(category_counts(rows, title=table.title))
+
+
+@permission_required("view")
+def chart(slug, name):
+    questionnaire = visible_questionnaire(slug)
+    if name not in chart_names():
+        abort(404)
+    mode, _default = demo_mode(questionnaire, request.args.get("demo"))
+    figure = (completions_figure(questionnaire, mode) if name == COMPLETIONS
+              else participation_figure(questionnaire, mode, name))
+    response = HttpResponse(svg(figure), mimetype="image/svg+xml")
+    response.headers["Cache-Control"] = "private, no-store"
+    return response

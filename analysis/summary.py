@@ -13,8 +13,9 @@ def suppress(cells, min_cell):
     """
     hidden = {key for key, count in cells.items() if 0 < count < min_cell}
     if len(hidden) == 1:
-        shown = sorted((count, key) for key, count in cells.items()
-                       if key not in hidden and count > 0)
+        # Sorted on the count alone: keys may not compare (None for "not stated").
+        shown = sorted(((count, key) for key, count in cells.items()
+                        if key not in hidden and count > 0), key=lambda pair: pair[0])
         if shown:
             hidden.add(shown[0][1])
     return {key: (None if key in hidden else count) for key, count in cells.items()}

@@ -43,10 +43,12 @@ def create_app(test_config=None):
     from survey.respond import bp as respond_bp
     from survey.review import bp as review_bp
     from survey.review import nav
+    from survey.themes.urls import bp as themes_bp
 
     app.register_blueprint(home_bp)
     app.register_blueprint(respond_bp)
     app.register_blueprint(review_bp)
+    app.register_blueprint(themes_bp)
     nav.init_app(app)
     if app.config["TRUSTED_PROXIES"]:
         from werkzeug.middleware.proxy_fix import ProxyFix

@@ -1,0 +1,198 @@
+"""The numbers of the TSAG report, without any Word formatting: participation, findings
+per question (themes as the committee corrected them) and key outcome indicators."""
+
+import dataclasses
+import statistics
+from collections import Counter
+
+from sqlalchemy import select
+
+from survey.extensions import db
+from survey.i18n import text_in
+from survey.models import Answer, Question, Response
+from survey.reports.cells import clean_text
+from survey.reports.table import question_run, questions_in_order
+from survey.segments import DIMENSIONS, MIN_CELL, cells, count_table, response_segments
+from survey.themes.findings import LAST_SOURCES, theme_findings
+
+#: Quotes per theme in the report, and the longest quote (longer ones are shortened).
+N_QUOTES, QUOTE_LENGTH = 3, 600
+#: A difference of share between two segments worth reporting (15 percentage points).
+NOTABLE_DIFFERENCE = 0.15
+#: Sections whose single-choice questions are key outcome indicators.
+INDICATOR_SECTIONS = ("value", "koi")
+ALL = 10**9  # "every answer" for theme_findings' n_quotes
+
+
+def completed_ids(questionnaire, include_demo=False):
+    """Return the ids of the completed responses of ``questionnaire`` (demo data only if asked)."""
+    query = select(Response.id).where(Response.questionnaire_id == questionnaire.id,
+                                      Response.status == "completed")
+    if not include_demo:
+        query = query.where(Response.is_demo.is_(False))
+    return list(db.session.scalars(query.order_by(Response.id)))
+
+
+def participation(questionnaire, ids):
+    """Return ``{"total": n, dimension: [(value, Cell)]}`` for region, size and development."""
+    segments = list(response_segments(questionnaire, ids).values())
+    table = {"total": len(ids)}
+    for dimension in ("region", "size", "development"):
+        table[dimension] = count_table(segments, dimension, DIMENSIONS[dimension])
+    return table
+
+
+@dataclasses.dataclass
+class ThemeResult:
+    """A theme as reported for one question."""
+
+    theme: object
+    size: int
+    share: float
+    quotes: list  #: texts, consented only, highlighted first
+    differences: list  #: (dimension, value a, share a, value b, share b)
+
+
+@dataclasses.dataclass
+class QuestionResult:
+    """What the report says about one free-text question."""
+
+    question: Question
+    answers: int  #: answers from the responses reported
+    run: object  #: the analysis run used, or None if none has been run yet
+    themes: list  #: ThemeResult, largest first (non-answers last)
+
+
+def _answers_of(question, ids):
+    """Return ``{answer id: response id}`` of the answers to ``question`` among responses ``ids``."""
+    if not ids:
+        return {}
+    return dict(db.session.execute(select(Answer.id, Answer.response_id).where(
+        Answer.question_id == question.id, Answer.response_id.in_(ids))).all())
+
+
+def question_result(questionnaire, question, ids):
+    """Return the :class:`QuestionResult` of free-text ``question`` over responses ``ids``.
+
+    A run over every free-text question is narrowed to this question's answers.
+    """
+    answers = _answers_of(question, ids)
+    run = question_run(questionnaire, question.code)
+    if run is None:
+        return QuestionResult(question, len(answers), None, [])
+    placed = [(f, [q for q in f.quotes if q.answer_id in answers])
+              for f in theme_findings(run, n_quotes=ALL)]
+    placed = [(f, mine) for f, mine in placed if mine]
+    total = sum(len(mine) for _f, mine in placed)
+    segments = response_segments(questionnaire, {q.response_id for _f, m in placed for q in m})
+    differences = _differences(placed, segments)
+    themes = [ThemeResult(f.theme, len(mine), len(mine) / total,
+                          [_shorten(q.text) for q in mine if q.consented][:N_QUOTES],
+                          differences.get(f.theme.id, []))
+              for f, mine in placed]
+    return QuestionResult(question, len(answers), run, themes)
+
+
+def _shorten(text):
+    text = clean_text(text).strip()
+    return text if len(text) <= QUOTE_LENGTH else text[:QUOTE_LENGTH - 1].rstrip() + "…"
+
+
+def _differences(placed, segments):
+    """Return ``{theme id: [difference]}``: shares differing by 15 points or more, both shown."""
+    found = {}
+    real = [(f, mine) for f, mine in placed if f.theme.source not in LAST_SOURCES]
+    for dimension in ("size", "development"):
+        a, b = DIMENSIONS[dimension]
+        counts = {f.theme.id: Counter(segments[q.response_id].get(dimension) for q in mine)
+                  for f, mine in real}
+        totals = {v: sum(c[v] for c in counts.values()) for v in (a, b)}
+        for f, _mine in real:
+            row = cells({a: counts[f.theme.id][a], b: counts[f.theme.id][b]})
+            if not (row[a].shown and row[b].shown and totals[a] and totals[b]):
+                continue
+            share_a, share_b = row[a].count / totals[a], row[b].count / totals[b]
+            if abs(share_a - share_b) >= NOTABLE_DIFFERENCE:
+                found.setdefault(f.theme.id, []).append((dimension, a, share_a, b, share_b))
+    return found
+
+
+def text_results(questionnaire, ids):
+    """Return a :class:`QuestionResult` per free-text question still asked, in order."""
+    return [question_result(questionnaire, q, ids)
+            for q in questions_in_order(questionnaire) if q.is_text and not q.retired]
+
+
+@dataclasses.dataclass
+class Indicator:
+    """A key outcome indicator: a small table of counts, shares or means."""
+
+    question: Question
+    header: list
+    rows: list  #: lists of cell texts
+
+
+def indicator_questions(questionnaire):
+    """Return the questions reported as key outcome indicators.
+
+    Every likert, rating and number question, and the single-choice questions of the
+    sections "value" and "koi" (named after the action plan's key outcome indicators).
+    """
+    return [q for q in questions_in_order(questionnaire) if not q.retired and (
+        q.type in ("likert", "rating", "number")
+        or (q.type == "single_choice" and q.section.code in INDICATOR_SECTIONS))]
+
+
+def indicators(questionnaire, ids):
+    """Return an :class:`Indicator` per indicator question over responses ``ids``."""
+    found = []
+    language = questionnaire.default_language
+    for question in indicator_questions(questionnaire):
+        values = [v for _id, v in _answers_values(question, ids)]
+        found.append(Indicator(question, *_indicator_table(question, values, language)))
+    return found
+
+
+def _answers_values(question, ids):
+    if not ids:
+        return []
+    return db.session.execute(select(Answer.response_id, Answer.value).where(
+        Answer.question_id == question.id, Answer.response_id.in_(ids))).all()
+
+
+def _mean(numbers):
+    if len(numbers) < MIN_CELL:
+        return f"n<{MIN_CELL}"
+    return f"{statistics.fmean(numbers):.1f}"
+
+
+def _distribution(items, counted, language):
+    row = cells({str(item["code"]): counted.get(str(item["code"]), 0) for item in items})
+    return [f"{cell} ({cell.share:.0%})" if cell.shown and cell.total else str(cell)
+            for cell in row.values()]
+
+
+def _indicator_table(question, values, language):
+    """Return ``(header, rows)`` for one indicator question."""
+    options = question.options
+    if question.type == "likert":
+        scale = options.get("scale", [])
+        header = ["Statement", "Answers", "Mean"] + [text_in(s["label"], language) for s in scale]
+        rows = []
+        for row in options.get("rows", []):
+            chosen = [v[str(row["code"])] for v in values if isinstance(v, dict) and str(row["code"]) in v]
+            numbers = [c for c in chosen if isinstance(c, (int, float))]
+            rows.append([text_in(row["label"], language), str(len(chosen)), _mean(numbers)]
+                        + _distribution(scale, Counter(str(c) for c in chosen), language))
+        return header, rows
+    if question.type in ("rating", "number"):
+        numbers = [v for v in values if isinstance(v, (int, float)) and not isinstance(v, bool)]
+        enough = len(numbers) >= MIN_CELL
+        median = f"{statistics.median(numbers):g}" if enough else f"n<{MIN_CELL}"
+        total = f"{sum(numbers):g}" if enough else f"n<{MIN_CELL}"
+        return ["Answers", "Mean", "Median", "Total"], [[str(len(numbers)), _mean(numbers), median, total]]
+    choices = options.get("choices", [])
+    counted = Counter(v.get("choice") if isinstance(v, dict) else str(v) for v in values)
+    labels = [text_in(c["label"], language) for c in choices]
+    return ["Answer", "Count (share)"], [list(pair) for pair in zip(
+        labels, _distribution(choices, counted, language))]

@@ -41,6 +41,7 @@ def create_app(test_config=None):
 
     from survey.home import bp as home_bp
     from survey.respond import bp as respond_bp
+    from survey.reports.views import bp as reports_bp
     from survey.review import bp as review_bp
     from survey.review import nav
     from survey.themes.urls import bp as themes_bp
@@ -48,6 +49,7 @@ def create_app(test_config=None):
     app.register_blueprint(home_bp)
     app.register_blueprint(respond_bp)
     app.register_blueprint(review_bp)
+    app.register_blueprint(reports_bp)
     app.register_blueprint(themes_bp)
     nav.init_app(app)
     if app.config["TRUSTED_PROXIES"]:

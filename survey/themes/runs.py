@@ -6,6 +6,7 @@ a choice, and are read with that choice rather than grouped into themes.
 """
 
 import threading
+import warnings
 from datetime import timedelta
 from importlib import metadata
 
@@ -169,7 +170,11 @@ def execute(run):
         _progress(run, 40, _("Reading and grouping the answers"))
         model = ThemeModel(catalogue=catalogue, embedding=params["embedding"],
                            min_theme_size=params["min_theme_size"], random_state=0)
-        model.fit([text for _id, text in answers])
+        with warnings.catch_warnings():
+            # A handful of near-identical answers makes scikit-learn divide by zero while
+            # measuring variance: a note about the numbers, not a failure of the run.
+            warnings.simplefilter("ignore", RuntimeWarning)
+            model.fit([text for _id, text in answers])
         _progress(run, 80, _("Storing the themes"))
         _store(run, model, answers)
         run.answer_count = len(answers)

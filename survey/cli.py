@@ -15,7 +15,6 @@ from survey.extensions import db
 from survey.models import Questionnaire, Response
 from survey.questionnaires import QuestionnaireFileError, builtin_files, load_file
 from survey.themes.cli import analyze_command
-from survey.themes.cli import analyze_command
 from survey.reports.cli import export_command
 
 
@@ -49,7 +48,6 @@ def cli():
 
 cli.add_command(migrate_commands, "db")
 cli.add_command(user_group)
-cli.add_command(analyze_command)
 cli.add_command(analyze_command)
 cli.add_command(export_command)
 

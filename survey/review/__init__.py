@@ -10,19 +10,22 @@ from survey.review import charts, home, overview, responses, users
 
 bp = Blueprint("review", __name__, url_prefix="/review")
 
+#: An id in a URL: larger ones are 404 here rather than out of range in the database.
+ID = "int(max=2147483647)"
+
 #: (rule, endpoint, view, methods)
 ROUTES = [
     ("/", "index", home.index, ["GET"]),
     ("/users/", "users", users.users, ["GET"]),
     ("/users/", "create_user", users.create_user, ["POST"]),
-    ("/users/<int:user_id>", "change_user", users.change_user, ["POST"]),
+    (f"/users/<{ID}:user_id>", "change_user", users.change_user, ["POST"]),
     ("/<slug>/", "overview", overview.overview, ["GET"]),
     ("/<slug>/charts/<name>.svg", "chart", charts.chart, ["GET"]),
     ("/<slug>/responses/", "responses", responses.responses, ["GET"]),
-    ("/<slug>/responses/<int:response_id>", "response", responses.response, ["GET"]),
-    ("/<slug>/responses/<int:response_id>/delete", "delete_response_form",
+    (f"/<slug>/responses/<{ID}:response_id>", "response", responses.response, ["GET"]),
+    (f"/<slug>/responses/<{ID}:response_id>/delete", "delete_response_form",
      responses.delete_response_form, ["GET"]),
-    ("/<slug>/responses/<int:response_id>/delete", "delete_response",
+    (f"/<slug>/responses/<{ID}:response_id>/delete", "delete_response",
      responses.delete_response, ["POST"]),
 ]
 

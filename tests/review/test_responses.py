@@ -152,6 +152,8 @@ def test_a_response_of_another_questionnaire_is_404(client, varied, make_questio
     assert client.get(f"{LIST}{elsewhere.id}").status_code == 404
     assert client.get(f"{LIST}{elsewhere.id}/delete").status_code == 404
     assert client.get(f"{LIST}99999999").status_code == 404
+    assert client.get(f"{LIST}99999999999999999999").status_code == 404
+    assert client.get(f"{LIST}-1").status_code == 404
 
 
 def test_a_limited_reviewer_cannot_reach_another_questionnaire(client, varied, make_questionnaire, make_user, login):

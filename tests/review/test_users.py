@@ -111,6 +111,7 @@ def test_an_admin_cannot_demote_or_deactivate_themself(client, admin, fields):
 
 def test_changing_an_unknown_account_is_404_and_changes_need_csrf(client, admin, make_user):
     assert post_form(client, USERS, f"{USERS}999999", {}).status_code == 404
+    assert post_form(client, USERS, f"{USERS}99999999999999999999", {}).status_code == 404
     other = make_user("observer")
     assert client.post(f"{USERS}{other.id}", data={f"u{other.id}-role": "admin"}).status_code == 400
     assert client.post(USERS, data={"email": "x@example.org"}).status_code == 400

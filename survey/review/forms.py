@@ -48,10 +48,15 @@ class AccessFields(FlaskForm):
 class CreateUserForm(AccessFields):
     """A new account with an initial password typed twice."""
 
-    email = StringField(_l("E-mail address"), validators=[DataRequired(), Length(max=254)])
+    role = SelectField(_l("Role"), choices=[SelectChoice(r, ROLE_LABELS[r]) for r in ROLES],
+                       default="observer")  # the least power unless chosen otherwise
+
+    email = StringField(_l("E-mail address"), validators=[DataRequired(), Length(max=254)],
+                        render_kw={"autocomplete": "off"})
     name = StringField(_l("Name"), validators=[Optional(), Length(max=200)])
-    password = PasswordField(_l("Initial password"), validators=[DataRequired()])
-    confirm = PasswordField(_l("Initial password again"), validators=[
+    password = PasswordField(_l("Initial password"), validators=[DataRequired()],
+                             render_kw={"autocomplete": "new-password"})
+    confirm = PasswordField(_l("Initial password again"), render_kw={"autocomplete": "new-password"}, validators=[
         DataRequired(), EqualTo("password", message=_l("The two passwords differ."))])
 
     def validate_email(self, field):

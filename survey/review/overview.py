@@ -17,14 +17,15 @@ from survey.segments import MIN_CELL, count_table, response_segments
 
 #: Which responses are counted: real ones only, demo ones as well, or demo ones only.
 DEMO_MODES = ("exclude", "include", "only")
-#: Participation tables in the order of the report, with the profile question each needs.
+#: Participation tables in the order of the report: the profile question each needs, its
+#: title and the heading of its label column.
 DIMENSIONS = {
-    "region": ("country", _l("By ITU region")),
-    "org_type": ("org_type", _l("By type of organisation")),
-    "size": ("org_size", _l("By size of organisation")),
-    "development": ("country", _l("Developed and developing countries")),
-    "gender": ("gender", _l("By gender")),
-    "age_band": ("age_band", _l("By age")),
+    "region": ("country", _l("By ITU region"), _l("ITU region")),
+    "org_type": ("org_type", _l("By type of organisation"), _l("Organisation")),
+    "size": ("org_size", _l("By size of organisation"), _l("Size")),
+    "development": ("country", _l("Developed and developing countries"), _l("Country")),
+    "gender": ("gender", _l("By gender"), _l("Gender")),
+    "age_band": ("age_band", _l("By age"), _l("Age")),
 }
 FIXED_LABELS = {
     "size": {"sme": _l("SME (fewer than 250 employees)"), "large": _l("Large (250 or more)")},
@@ -91,6 +92,7 @@ class Table:
 
     dimension: str
     title: str
+    heading: str  #: heading of the label column
     rows: list
     total: int
 
@@ -127,13 +129,13 @@ def participation(questionnaire, mode, only=None):
     questions = {q.code: q for q in db.session.scalars(
         select(Question).filter_by(questionnaire_id=questionnaire.id))}
     tables = []
-    for dimension, (code, title) in DIMENSIONS.items():
+    for dimension, (code, title, heading) in DIMENSIONS.items():
         if code not in questions or only not in (None, dimension):
             continue
         values, labels = value_labels(dimension, questions[code], questionnaire)
         rows = [(labels.get(value, str(value)), cell)
                 for value, cell in count_table(segments, dimension, values)]
-        tables.append(Table(dimension, str(title), rows, len(segments)))
+        tables.append(Table(dimension, str(title), str(heading), rows, len(segments)))
     return tables
 
 

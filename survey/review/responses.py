@@ -17,8 +17,10 @@ from survey.review.filters import PER_PAGE, SEGMENT_VALUES, STATUSES, matching_i
 from survey.review.overview import DEMO_MODES, page_language
 from survey.segments import response_segments
 
-#: Words of a response's free text shown in the list.
+#: Words of a response's free text shown in the list, and at most that many characters
+#: (for languages written without spaces).
 PREVIEW_WORDS = 20
+PREVIEW_CHARACTERS = 160
 
 
 def text_previews(response_ids):
@@ -32,8 +34,12 @@ def text_previews(response_ids):
     words = {}
     for response_id, text in rows:
         words.setdefault(response_id, []).extend((text or "").split())
-    return {rid: " ".join(w[:PREVIEW_WORDS]) + (" …" if len(w) > PREVIEW_WORDS else "")
-            for rid, w in words.items()}
+    previews = {}
+    for rid, found in words.items():
+        preview = " ".join(found[:PREVIEW_WORDS])
+        cut = len(found) > PREVIEW_WORDS or len(preview) > PREVIEW_CHARACTERS
+        previews[rid] = preview[:PREVIEW_CHARACTERS] + (" …" if cut else "")
+    return previews
 
 
 def region_name(code):

@@ -89,6 +89,15 @@ def test_list_shows_status_language_segments_and_first_words(client, varied, rev
     assert "demo" in client.get(LIST + "?demo=include").get_data(as_text=True)
 
 
+def test_the_list_shows_only_the_first_words_of_long_answers(client, workshop_questionnaire, reviewer):
+    words = [f"word{n}" for n in range(30)]
+    add_response(workshop_questionnaire, {"why_care": " ".join(words)})
+    add_response(workshop_questionnaire, {"why_care": "标准" * 200})  # no spaces at all
+    html = client.get(LIST).get_data(as_text=True)
+    assert "word19 …" in html and "word20" not in html
+    assert "标准" * 80 + " …" in html and "标准" * 81 not in html
+
+
 def test_fifty_responses_a_page(client, workshop_questionnaire, reviewer):
     made = add_many(workshop_questionnaire, 53, country="KE")
     first, second = listed(client), listed(client, "?page=2")

@@ -26,8 +26,8 @@ SEGMENT_NAMES = {"sme": "SMEs", "large": "large enterprises", "developing": "dev
                  "developed": "developed countries", None: "not stated"}
 KIND_NAMES = {"pre_workshop": "before the workshop", "post_workshop": "after the workshop",
               "committee": "within the steering committee"}
-#: Print resolution of the charts.
-DPI = 200
+#: Print resolution of the charts, and their width on the page (inches).
+DPI, WIDTH = 200, 6
 
 
 def _title(questionnaire):
@@ -177,17 +177,22 @@ def _question(document, number, questionnaire, result):
 
 
 def _chart(document, result):
-    """Embed the theme sizes of ``result`` as a PNG chart at print resolution."""
+    """Embed the theme sizes of ``result`` as a PNG chart, 6 inches wide at print resolution."""
+    from matplotlib.figure import Figure
+
     from analysis.charts import plot_theme_sizes
 
     themes = [t for t in result.themes if t.size > 0]
-    figure = plot_theme_sizes({"ids": [t.theme.id for t in themes],
-                               "labels": [clean_text(t.theme.label) for t in themes],
-                               "sizes": [t.size for t in themes], "shares": [t.share for t in themes]})
+    # Drawn at the size it is printed, so that DPI is the true print resolution.
+    figure = Figure(figsize=(WIDTH, 0.3 * max(len(themes), 3) + 1), layout="constrained")
+    plot_theme_sizes({"ids": [t.theme.id for t in themes],
+                      "labels": [clean_text(t.theme.label) for t in themes],
+                      "sizes": [t.size for t in themes], "shares": [t.share for t in themes]},
+                     ax=figure.add_subplot())
     image = io.BytesIO()
     figure.savefig(image, format="png", dpi=DPI)
     image.seek(0)
-    document.add_picture(image, width=Inches(6))
+    document.add_picture(image, width=Inches(WIDTH))
 
 
 def _side_by_side(document, surveys, result, other):

@@ -71,20 +71,23 @@ def _answers_of(question, ids):
         Answer.question_id == question.id, Answer.response_id.in_(ids))).all())
 
 
-def question_result(questionnaire, question, ids):
+def question_result(questionnaire, question, ids, segments, cache=None):
     """Return the :class:`QuestionResult` of free-text ``question`` over responses ``ids``.
 
-    A run over every free-text question is narrowed to this question's answers.
+    ``segments`` are those of the responses (computed once per report); ``cache`` keeps
+    each run's findings, since a run over every free-text question serves several
+    questions: it is narrowed to this question's answers.
     """
     answers = _answers_of(question, ids)
     run = question_run(questionnaire, question.code)
     if run is None:
         return QuestionResult(question, len(answers), None, [])
-    placed = [(f, [q for q in f.quotes if q.answer_id in answers])
-              for f in theme_findings(run, n_quotes=ALL)]
+    cache = {} if cache is None else cache
+    if run.id not in cache:
+        cache[run.id] = theme_findings(run, n_quotes=ALL)
+    placed = [(f, [q for q in f.quotes if q.answer_id in answers]) for f in cache[run.id]]
     placed = [(f, mine) for f, mine in placed if mine]
     total = sum(len(mine) for _f, mine in placed)
-    segments = response_segments(questionnaire, {q.response_id for _f, m in placed for q in m})
     differences = _differences(placed, segments)
     themes = [ThemeResult(f.theme, len(mine), len(mine) / total,
                           [_shorten(q.text) for q in mine if q.consented][:N_QUOTES],
@@ -119,7 +122,8 @@ def _differences(placed, segments):
 
 def text_results(questionnaire, ids):
     """Return a :class:`QuestionResult` per free-text question still asked, in order."""
-    return [question_result(questionnaire, q, ids)
+    segments, cache = response_segments(questionnaire, ids), {}
+    return [question_result(questionnaire, q, ids, segments, cache)
             for q in questions_in_order(questionnaire) if q.is_text and not q.retired]
 
 

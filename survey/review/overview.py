@@ -98,6 +98,7 @@ class Table:
 
 
 def page_language():
+    """Return the language the page is shown in ("en", "fr")."""
     return str(get_locale() or "en").split("_")[0]
 
 
@@ -133,6 +134,8 @@ def participation(questionnaire, mode, only=None):
         if code not in questions or only not in (None, dimension):
             continue
         values, labels = value_labels(dimension, questions[code], questionnaire)
+        # A choice since removed from the questionnaire still gets its row.
+        values += sorted({s.get(dimension) for s in segments} - set(values) - {None}, key=str)
         rows = [(labels.get(value, str(value)), cell)
                 for value, cell in count_table(segments, dimension, values)]
         tables.append(Table(dimension, str(title), str(heading), rows, len(segments)))

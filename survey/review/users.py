@@ -4,6 +4,7 @@ from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from survey.auth import permission_required
 from survey.auth.passwords import hash_password
@@ -14,6 +15,7 @@ from survey.review.forms import ROLE_LABELS, ChangeUserForm, CreateUserForm, nor
 
 
 def all_questionnaires():
+    """Return every questionnaire, by slug (an account may be limited to some)."""
     return db.session.scalars(select(Questionnaire).order_by(Questionnaire.slug)).all()
 
 
@@ -73,7 +75,11 @@ def create_user():
     user = User(email=normal_email(form.email.data), name=(form.name.data or "").strip() or None,
                 role=form.role.data, password_hash=hash_password(form.password.data))
     db.session.add(user)
-    db.session.flush()
+    try:
+        db.session.flush()
+    except IntegrityError:  # another administrator created the same address meanwhile
+        db.session.rollback()
+        abort_with(400, _("This e-mail address already has an account."))
     grant(user, form.questionnaires.data)
     db.session.flush()
     db.session.refresh(user)

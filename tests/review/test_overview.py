@@ -143,3 +143,12 @@ def test_odd_query_strings_never_break_the_overview(client, regions, make_user, 
     login(make_user("observer"))
     assert client.get(OVERVIEW + query).status_code == 200
     assert client.get(f"{OVERVIEW}charts/region.svg{query}").status_code == 200
+
+
+def test_a_choice_no_longer_offered_keeps_its_row(client, workshop_questionnaire, make_user, login):
+    add_many(workshop_questionnaire, 6, country="KE", gender="retired_choice")
+    add_many(workshop_questionnaire, 5, country="KE", gender="woman")
+    login(make_user("observer"))
+    html = client.get(OVERVIEW).get_data(as_text=True)
+    table = re.search(r'id="table-gender">(.*?)</table>', html, re.S).group(1)
+    assert re.search(r'retired_choice</th>\s*<td class="num">6</td>', table)

@@ -117,3 +117,13 @@ def test_changing_an_unknown_account_is_404_and_changes_need_csrf(client, admin,
     assert client.post(USERS, data={"email": "x@example.org"}).status_code == 400
     db.session.expire_all()
     assert other.role == "observer"
+
+
+def test_an_address_taken_while_the_form_was_checked_is_refused(client, admin, monkeypatch):
+    from survey.review.forms import CreateUserForm
+
+    # As if another administrator created the account between the check and the insert.
+    monkeypatch.setattr(CreateUserForm, "validate_email", lambda form, field: None)
+    refused = create(client, email=admin.email)
+    assert refused.status_code == 400 and "already has an account" in refused.get_data(as_text=True)
+    assert db.session.scalars(select(AuditEntry)).first() is None

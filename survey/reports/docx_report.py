@@ -132,15 +132,14 @@ def _participation(document, surveys, ids):
     add_text(document, "Completed responses by ITU region (as in Annex B of the RG-IEM progress "
              "reports), by organisation size and by development status of the country.")
     rows = [["Number of completed responses"] + [str(t["total"]) for t in tables]]
-    for dimension, names in (("region", dict(REGIONS)), ("size", SEGMENT_NAMES),
-                             ("development", SEGMENT_NAMES)):
-        keys = [value for value, _cell in tables[0][dimension]]
-        for t in tables[1:]:
-            keys += [value for value, _cell in t[dimension] if value not in keys]
-        for key in keys:
+    for dimension, title, names in (("region", "ITU region", dict(REGIONS)),
+                                    ("size", "Organisation size", SEGMENT_NAMES),
+                                    ("development", "Development status of the country", SEGMENT_NAMES)):
+        rows.append([title] + [""] * len(tables))
+        keys = [value for t in tables for value, _cell in t[dimension]]
+        for key in dict.fromkeys(keys):  # in order, once each
             found = [dict(t[dimension]).get(key) for t in tables]
-            rows.append([names.get(key, "not stated") if key else "not stated"]
-                        + [_cell_text(c) if c else "0" for c in found])
+            rows.append([names.get(key, "not stated")] + [_cell_text(c) if c else "0" for c in found])
     add_table(document, header, rows)
 
 

@@ -29,16 +29,13 @@ def codebook_rows(table):
 
 def themes_rows(table):
     """Yield one row per theme of each free-text question's latest run, as corrected."""
-    seen = set()
+    runs = {}
     for column in table.columns:
-        question = column.question
-        if question is None or not question.is_text or question.code in seen:
-            continue
-        seen.add(question.code)
-        run = question_run(table.questionnaire, question.code)
-        if run is None or run.id in seen:
-            continue
-        seen.add(run.id)
+        if column.question is not None and column.question.is_text:
+            run = question_run(table.questionnaire, column.question.code)
+            if run is not None:
+                runs[run.id] = run  # a run over every question is listed once
+    for run in runs.values():
         for finding in theme_findings(run, n_quotes=0):
             yield [run.question_code or "(all free-text questions)", finding.theme.label,
                    finding.theme.source, finding.size, round(finding.share, 4),

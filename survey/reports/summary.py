@@ -90,7 +90,8 @@ def question_result(questionnaire, question, ids, segments, cache=None):
     total = sum(len(mine) for _f, mine in placed)
     differences = _differences(placed, segments)
     themes = [ThemeResult(f.theme, len(mine), len(mine) / total,
-                          [_shorten(q.text) for q in mine if q.consented][:N_QUOTES],
+                          [] if f.theme.source in LAST_SOURCES  # nothing worth quoting
+                          else [_shorten(q.text) for q in mine if q.consented][:N_QUOTES],
                           differences.get(f.theme.id, []))
               for f, mine in placed]
     return QuestionResult(question, len(answers), run, themes)

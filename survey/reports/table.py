@@ -62,21 +62,23 @@ def _answer_cell(question, value, text, labels, language):
         return None
     if kind in ("short_text", "long_text"):
         return text if text is not None else str(value)
-    if kind == "single_choice":
-        code = value.get("choice", OTHER) if isinstance(value, dict) else value
-        return _label(options.get("choices", []), code, language) if labels and code != OTHER else (
-            "Other" if labels else code)
-    if kind == "multiple_choice":
+    if kind in ("single_choice", "multiple_choice"):
         codes = value if isinstance(value, list) else [value]
-        return "; ".join("Other" if labels and c == OTHER else
-                         _label(options.get("choices", []), c, language) if labels else str(c)
-                         for c in codes)
+        codes = [c.get("choice", OTHER) if isinstance(c, dict) else c for c in codes]
+        return "; ".join(_choice_cell(options.get("choices", []), c, labels, language) for c in codes)
     if kind == "country":
         place = country(value)
         return place.name(language) if labels and place else str(value)
     if kind == "consent":
         return ("Yes" if value else "No") if labels else int(bool(value))
     return value  # rating and number: the number itself
+
+
+def _choice_cell(choices, code, labels, language):
+    """Return a choice as its label or its code ("Other" for the other choice, as a label)."""
+    if not labels:
+        return str(code)
+    return "Other" if code == OTHER else _label(choices, code, language)
 
 
 def _other_text(question, value, text):

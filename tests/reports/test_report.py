@@ -158,3 +158,16 @@ def test_notable_segment_differences_are_reported(filled, answers_to, make_run):
     text = full_text(report_of(filled))
     share = 5 / len(large)
     assert f"SMEs: 100% of their answers; large enterprises: {share:.0%}." in text
+
+
+def test_merged_themes_are_hidden_and_non_answers_never_quoted(filled, answers_to, make_run):
+    answers = [a for a in answers_to(filled, "why_care") if a.response.status == "completed"]
+    themes = make_run(filled, "why_care", {"Kept": answers[:20], "Old name": [], "Nothing to say": answers[20:]})
+    themes["Old name"].merged_into_id = themes["Kept"].id
+    themes["Nothing to say"].source = "non_answer"
+    db.session.commit()
+    text = full_text(report_of(filled))
+    assert "Old name" not in text
+    assert f"Nothing to say: {len(answers) - 20} answers" in text
+    for answer in answers[20:]:
+        assert answer.text.strip()[:60] not in text

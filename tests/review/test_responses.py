@@ -8,7 +8,8 @@ from sqlalchemy import func, select
 
 from review.review_data import add_many, add_response, post_form
 from survey.extensions import db
-from survey.models import Answer, AuditEntry, Invitation, Response
+from survey.models import (AnalysisRun, Answer, AuditEntry, Invitation, Response, Theme,
+                           ThemeAssignment)
 
 SLUG = "iew-2026-industry"
 LIST = f"/review/{SLUG}/responses/"
@@ -219,15 +220,32 @@ def test_deletion_needs_a_post_with_a_csrf_token(client, varied, make_user, logi
     assert db.session.get(Response, kenya) is not None
 
 
-def test_an_admin_deletes_a_response_its_answers_go_and_the_audit_stays(client, varied, make_user, login):
+def placed_in_a_theme(response, questionnaire):
+    """Place the answers of ``response`` in a theme of a new analysis run."""
+    run = AnalysisRun(questionnaire_id=questionnaire.id, status="done", actor="test")
+    db.session.add(run)
+    db.session.flush()
+    theme = Theme(run_id=run.id, key="fees", source="discovered", label="Fees")
+    db.session.add(theme)
+    db.session.flush()
+    for answer in response.answers:
+        db.session.add(ThemeAssignment(run_id=run.id, answer_id=answer.id, theme_id=theme.id))
+    db.session.commit()
+
+
+def test_an_admin_deletes_a_response_its_answers_go_and_the_audit_stays(
+        client, varied, workshop_questionnaire, make_user, login):
     admin = make_user("admin")
     login(admin)
     kenya = varied["kenya"].id
+    placed_in_a_theme(varied["kenya"], workshop_questionnaire)
+    assert db.session.scalar(select(func.count()).select_from(ThemeAssignment)) == 3
     done = delete(client, kenya)
     assert done.status_code == 302 and done.headers["Location"].endswith(LIST)
     db.session.expire_all()
     assert db.session.get(Response, kenya) is None
     assert db.session.scalar(select(func.count()).where(Answer.response_id == kenya)) == 0
+    assert db.session.scalar(select(func.count()).select_from(ThemeAssignment)) == 0  # cascaded
     entry = db.session.scalars(select(AuditEntry).filter_by(action="delete_response")).one()
     assert entry.actor == admin.email and entry.user_id == admin.id
     assert entry.summary == f"Deleted response #{kenya} (completed, en)"

@@ -5,10 +5,11 @@ from pathlib import Path
 
 import click
 from flask.cli import with_appcontext
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from survey.extensions import db
-from survey.models import Questionnaire, Response
+from survey.models import Questionnaire
+from survey.reports.table import export_table, response_count
 
 #: Above this many responses, the export shows a progress bar (on stderr).
 PROGRESS_FROM = 1000
@@ -21,13 +22,6 @@ def _questionnaire(slug):
         known = ", ".join(db.session.scalars(select(Questionnaire.slug).order_by(Questionnaire.slug)))
         raise click.ClickException(f"No questionnaire {slug!r} (known: {known or 'none: run `engage init`'})")
     return found
-
-
-def _count(questionnaire, include_demo):
-    query = select(func.count()).select_from(Response).where(Response.questionnaire_id == questionnaire.id)
-    if not include_demo:
-        query = query.where(Response.is_demo.is_(False))
-    return db.session.scalar(query)
 
 
 def _check_writable(path):
@@ -55,9 +49,9 @@ def export_command(slug, kind, output, codes, include_demo, compare_slug, contac
                    contact_organisation, contact_email):
     """Write the TSAG report (docx) or the responses (csv, xlsx) of questionnaire SLUG to a file."""
     questionnaire = _questionnaire(slug)
-    total = _count(questionnaire, include_demo)
+    total = response_count(questionnaire, include_demo)
     if not total:
-        demo = _count(questionnaire, True)
+        demo = response_count(questionnaire, True)
         hint = f" ({demo} demo responses: add --include-demo to use them)" if demo else ""
         raise click.ClickException(f"{slug} has no responses yet{hint}; nothing to export")
     _check_writable(output)
@@ -81,7 +75,6 @@ def _write(questionnaire, kind, out, total, codes, include_demo, compare, contac
             contact_organisation=organisation, contact_email=email))
         return
     from survey.reports.exports import write_csv_zip, write_xlsx
-    from survey.reports.table import export_table
 
     table = export_table(questionnaire, labels=not codes, include_demo=include_demo)
     writer = write_xlsx if kind == "xlsx" else write_csv_zip

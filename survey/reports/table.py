@@ -12,7 +12,7 @@ added; for an anonymous one it never is (the response does not even know it).
 
 import dataclasses
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from survey.extensions import db
 from survey.i18n import text_in
@@ -209,6 +209,14 @@ def _emails(responses):
     if not ids:
         return {}
     return dict(db.session.execute(select(Invitation.id, Invitation.email).where(Invitation.id.in_(ids))).all())
+
+
+def response_count(questionnaire, include_demo=False):
+    """Return how many responses ``questionnaire`` has (demo ones only if asked)."""
+    query = select(func.count()).select_from(Response).where(Response.questionnaire_id == questionnaire.id)
+    if not include_demo:
+        query = query.where(Response.is_demo.is_(False))
+    return db.session.scalar(query)
 
 
 def export_table(questionnaire, labels=True, include_demo=False):

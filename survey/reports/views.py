@@ -10,13 +10,11 @@ from urllib.parse import quote
 
 from flask import Blueprint, render_template, request, send_file
 from flask_babel import gettext as _
-from sqlalchemy import func, select
 
 from survey.auth import permission_required, visible_questionnaire, visible_questionnaires
 from survey.errors import abort_with
-from survey.extensions import db
-from survey.models import Response
 from survey.reports.cells import file_name
+from survey.reports.table import export_table, response_count
 
 bp = Blueprint("reports", __name__, url_prefix="/review/<slug>/reports")
 
@@ -25,14 +23,6 @@ MIME_TYPES = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "zip": "application/zip",
 }
-
-
-def response_count(questionnaire, include_demo):
-    """Return how many responses ``questionnaire`` has (demo ones only if asked)."""
-    query = select(func.count()).select_from(Response).where(Response.questionnaire_id == questionnaire.id)
-    if not include_demo:
-        query = query.where(Response.is_demo.is_(False))
-    return db.session.scalar(query)
 
 
 def _flag(name):
@@ -91,7 +81,6 @@ def report(slug):
 @permission_required("export")
 def data(slug, kind):
     from survey.reports.exports import write_csv_zip, write_xlsx
-    from survey.reports.table import export_table
 
     questionnaire = visible_questionnaire(slug)
     if kind not in ("csv", "xlsx"):

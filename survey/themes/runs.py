@@ -24,7 +24,8 @@ from survey.themes.corrections import actor_of, audit, english_outside_requests
 EMBEDDINGS = ("use", "tfidf")
 #: A run still "running" after this long was cut off (the server stopped).
 STALE_AFTER = timedelta(hours=1)
-#: Background runs by run id, so that tests (and a shutdown) can wait for them.
+#: Background runs by run id (finished ones are dropped at the next start), so that
+#: tests can wait for them.
 THREADS = {}
 
 
@@ -212,6 +213,8 @@ def launch(questionnaire, user=None, background=None, **options):
         background = current_app.config.get("THEMES_IN_BACKGROUND", not current_app.testing)
     if not background:
         return execute(run)
+    for finished in [key for key, thread in THREADS.items() if not thread.is_alive()]:
+        del THREADS[finished]
     thread = threading.Thread(target=_work, args=(current_app._get_current_object(), run.id),
                               name=f"analysis-run-{run.id}", daemon=True)
     THREADS[run.id] = thread

@@ -3,7 +3,7 @@
 from flask import current_app, jsonify, make_response, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy import or_, select
+from sqlalchemy import select
 
 from survey.auth import can, permission_required, visible_questionnaire
 from survey.errors import abort_with
@@ -135,8 +135,7 @@ def svg_response(svg):
 def theme_audit(theme):
     """Return the audit entries about ``theme``: those naming it, or whose detail mentions it."""
     entries = db.session.scalars(
-        select(AuditEntry).where(AuditEntry.run_id == theme.run_id,
-                                 or_(AuditEntry.theme_id == theme.id, AuditEntry.theme_id.is_not(None)))
+        select(AuditEntry).where(AuditEntry.run_id == theme.run_id, AuditEntry.theme_id.is_not(None))
         .order_by(AuditEntry.created_on, AuditEntry.id)).all()
     return [e for e in entries
             if e.theme_id == theme.id or theme.id in (e.detail or {}).get("themes", [])]

@@ -194,8 +194,11 @@ def _indicator_table(question, values, language):
         numbers = [v for v in values if isinstance(v, (int, float)) and not isinstance(v, bool)]
         enough = len(numbers) >= MIN_CELL
         median = f"{statistics.median(numbers):g}" if enough else f"n<{MIN_CELL}"
-        total = f"{sum(numbers):g}" if enough else f"n<{MIN_CELL}"
-        return ["Answers", "Mean", "Median", "Total"], [[str(len(numbers)), _mean(numbers), median, total]]
+        row = [str(len(numbers)), _mean(numbers), median]
+        if question.type == "rating":
+            return ["Answers", "Mean (0 to 10)", "Median"], [row]
+        # A number question counts things (contributions planned): their total is the indicator.
+        return ["Answers", "Mean", "Median", "Total"], [row + [f"{sum(numbers):g}" if enough else f"n<{MIN_CELL}"]]
     choices = options.get("choices", [])
     counted = Counter(v.get("choice") if isinstance(v, dict) else str(v) for v in values)
     labels = [text_in(c["label"], language) for c in choices]

@@ -1,6 +1,7 @@
 """The TSAG report, opened with python-docx: header, action line, tables, themes, quotes."""
 
 import io
+import statistics
 from collections import Counter
 
 import docx
@@ -138,12 +139,18 @@ def test_compare_two_questionnaires_side_by_side(filled, make_questionnaire, ans
     assert "Annex: the questionnaire “Questionnaire post-q”" in full_text(document)
 
 
-def test_indicators_report_the_likert_grid_and_the_rating(filled):
+def test_indicators_report_the_likert_grid_the_rating_and_the_number(filled, answers_to):
     rows = table_after(report_of(filled), "How far do you agree")
     assert rows[0][:3] == ["Statement", "Answers", "Mean"]
     assert rows[1][0] == "Taking part in ITU-T helps my organisation reach global markets."
-    assert "Annex" not in rows[1][0]
-    assert table_after(report_of(filled), "How likely are you to recommend")[0] == ["Answers", "Mean", "Median", "Total"]
+    grids = [a.value for a in answers_to(filled, "value_grid") if a.response.status == "completed"]
+    chosen = [grid["market_access"] for grid in grids if "market_access" in grid]
+    assert rows[1][1:3] == [str(len(chosen)), f"{statistics.fmean(chosen):.1f}"]
+    document = report_of(filled)
+    assert table_after(document, "How likely are you to recommend")[0] == ["Answers", "Mean (0 to 10)", "Median"]
+    planned = [a.value for a in answers_to(filled, "contributions_planned") if a.response.status == "completed"]
+    assert table_after(document, "About how many contributions?")[1] == [
+        str(len(planned)), f"{sum(planned) / len(planned):.1f}", f"{statistics.median(planned):g}", f"{sum(planned):g}"]
 
 
 def test_notable_segment_differences_are_reported(filled, answers_to, make_run):

@@ -10,7 +10,7 @@ from survey.errors import abort_with
 from survey.extensions import db
 from survey.models import Theme, ThemeAssignment
 from survey.themes import corrections
-from survey.themes.views import is_latest, load_run, load_theme
+from survey.themes.views import MAX_ID, get_row, is_latest, load_run, load_theme
 
 
 def editable_run(slug, run_id):
@@ -31,7 +31,7 @@ def form_int(name):
 
 def form_theme(run, name="target"):
     """Return the theme of ``run`` chosen in field ``name``; 400 if it is not one of the run's."""
-    theme = db.session.get(Theme, form_int(name))
+    theme = get_row(Theme, form_int(name))
     if theme is None or theme.run_id != run.id:
         abort_with(400, _("That theme is not part of this analysis run."))
     return theme
@@ -76,7 +76,7 @@ def split_theme(slug, run_id, theme_id):
     run = editable_run(slug, run_id)
     theme = load_theme(run, theme_id)
     chosen = request.form.getlist("answer")
-    if not all(v.isascii() and v.isdigit() and len(v) <= 12 for v in chosen):
+    if not all(v.isascii() and v.isdigit() and len(v) <= 10 and int(v) <= MAX_ID for v in chosen):
         abort_with(400, _("Choose answers of this theme to move."))
     target = None if request.form.get("target", "new") == "new" else form_theme(run)
     apply(corrections.split, theme, [int(v) for v in chosen], target, request.form.get("new_label"),
@@ -93,6 +93,8 @@ def add_note(slug, run_id, theme_id):
 
 def load_assignment(run, answer_id):
     """Return where ``run`` put answer ``answer_id``; 404 if the run did not analyse it."""
+    if answer_id > MAX_ID:
+        abort_with(404, _("This answer is not part of this analysis run."))
     assignment = db.session.scalars(select(ThemeAssignment).filter_by(
         run_id=run.id, answer_id=answer_id)).one_or_none()
     if assignment is None:

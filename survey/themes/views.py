@@ -22,9 +22,18 @@ def scope_of(questionnaire, code):
     return code
 
 
+#: Largest id a table holds (32-bit integer keys); a larger number in a URL is unknown.
+MAX_ID = 2**31 - 1
+
+
+def get_row(model, row_id):
+    """Return the row of ``model`` with id ``row_id``, or None (also for out-of-range ids)."""
+    return db.session.get(model, row_id) if 0 < row_id <= MAX_ID else None
+
+
 def load_run(questionnaire, run_id):
     """Return run ``run_id`` of ``questionnaire``; 404 if it belongs to another one."""
-    run = db.session.get(AnalysisRun, run_id)
+    run = get_row(AnalysisRun, run_id)
     if run is None or run.questionnaire_id != questionnaire.id:
         abort_with(404, _("There is no such analysis run for this questionnaire."))
     return run
@@ -32,7 +41,7 @@ def load_run(questionnaire, run_id):
 
 def load_theme(run, theme_id):
     """Return theme ``theme_id`` of ``run``; 404 if it belongs to another run."""
-    theme = db.session.get(Theme, theme_id)
+    theme = get_row(Theme, theme_id)
     if theme is None or theme.run_id != run.id:
         abort_with(404, _("There is no such theme in this run."))
     return theme

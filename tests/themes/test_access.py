@@ -145,3 +145,24 @@ def test_catalogue_edits_are_audited_and_used_by_the_next_run(client, demo, make
     run = analyse(demo)
     used = {t["id"]: t for t in run.parameters["catalogue"]["themes"]}
     assert used["smes-startups"]["title"] == "Small firms" and "remote-participation" not in used
+
+
+def test_unknown_or_huge_ids_get_a_clear_404(client, demo_run, make_user, login):
+    login(make_user("reviewer"))
+    huge = "9" * 30
+    for url in (f"{BASE}/runs/{huge}/", f"{BASE}/runs/{demo_run.id}/themes/{huge}/",
+                f"{BASE}/runs/0/status", f"{BASE}/runs/{demo_run.id}/themes/0/"):
+        answer = client.get(url)
+        assert answer.status_code == 404 and "no such" in answer.get_data(as_text=True), url
+    assert client.get(f"{BASE}/?question=<b>nope</b>").status_code == 400
+    token = csrf_token(client.get(f"{BASE}/").get_data(as_text=True))
+    theme = demo_run.themes[0]
+    for target in (huge, "-1", "", "1e3", "٣"):
+        answer = client.post(f"{BASE}/runs/{demo_run.id}/themes/{theme.id}/merge",
+                             data={"csrf_token": token, "target": target})
+        assert answer.status_code == 400, target
+    answer = client.post(f"{BASE}/runs/{demo_run.id}/themes/{theme.id}/split",
+                         data={"csrf_token": token, "answer": ["9" * 5000], "target": "new", "new_label": "x"})
+    assert answer.status_code == 400
+    assert client.post(f"{BASE}/runs/{demo_run.id}/answers/{huge}/move",
+                       data={"csrf_token": token, "target": "1"}).status_code == 404

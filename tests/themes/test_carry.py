@@ -92,3 +92,17 @@ def test_a_first_run_or_another_scope_carries_nothing(demo_run, demo, make_user,
     db.session.commit()
     other = analyse(demo, question_code="why_care")
     assert other.previous_run_id is None and not any(t.edited for t in other.themes)
+
+
+def test_an_answer_placed_in_a_theme_that_is_gone_goes_to_a_recreated_theme(
+        demo_run, demo, make_user, request_context):
+    user = make_user("reviewer")
+    origin, target = [f.theme for f in findings.theme_findings(demo_run) if f.size][:2]
+    assignment = corrections.assignments_of(origin)[0]
+    corrections.move(user, assignment, target)
+    # As if the theme had been found only by that run: no theme of the new run has its key or name.
+    target.key, target.label = "discovered-99", "A theme of the past"
+    new = rerun(demo, demo_run)
+    carried = placement(new, assignment.answer_id)
+    assert carried.by_hand and carried.theme.source == "committee"
+    assert carried.theme.label == "A theme of the past"

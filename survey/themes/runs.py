@@ -18,7 +18,7 @@ from survey.extensions import db
 from survey.models import AnalysisRun, Answer, Question, Response, Theme, ThemeAssignment, utc_now
 from survey.models.questionnaires import TEXT_TYPES
 from survey.themes import carry
-from survey.themes.catalogue import catalogue_of
+from survey.themes.catalogue import catalogue_of, seeded_entries
 from survey.themes.corrections import actor_of, audit, english_outside_requests
 
 EMBEDDINGS = ("use", "tfidf")
@@ -115,6 +115,7 @@ def start(questionnaire, question_code=None, include_demo=True, embedding="use",
     if count < 2:
         db.session.commit()
         raise RunError(_("There are %(count)d answers to analyse: at least 2 are needed.", count=count))
+    seeded_entries(questionnaire)  # here, so that two runs in threads never both seed it
     run = AnalysisRun(questionnaire_id=questionnaire.id, question_code=question_code,
                       status="running", progress=0, stage=_("Waiting to start"),
                       parameters={"question_code": question_code, "include_demo": include_demo,
@@ -177,9 +178,9 @@ def execute(run):
             warnings.simplefilter("ignore", RuntimeWarning)
             model.fit([text for _id, text in answers])
         _progress(run, 80, _("Storing the themes"))
+        # Themes, placements and carried corrections are committed together with "done".
         _store(run, model, answers)
         run.answer_count = len(answers)
-        _progress(run, 90, _("Carrying over the committee's corrections"))
         carry.carry_over(run)
         audit(run.created_by, run.questionnaire, run, None,
               "run", _("Ran the theme analysis over %(count)d answers.", count=len(answers)),

@@ -75,14 +75,13 @@ def response_segments(questionnaire, response_ids=None):
     """Return ``{response id: Segments}`` for the responses of ``questionnaire``.
 
     ``response_ids`` limits the result to those responses (default: all of them).
-    One query, whatever the number of responses.
+    One query, whatever the number of responses: the profile answers of the whole
+    questionnaire are read (a few per response) rather than listing thousands of ids in
+    an IN clause, which SQLite limits.
     """
     query = (select(Answer.response_id, Question.code, Answer.value)
              .join(Question, Answer.question_id == Question.id)
-             .join(Response, Answer.response_id == Response.id)
-             .where(Response.questionnaire_id == questionnaire.id, Question.code.in_(PROFILE_CODES)))
-    if response_ids is not None:
-        query = query.where(Answer.response_id.in_(list(response_ids)))
+             .where(Question.questionnaire_id == questionnaire.id, Question.code.in_(PROFILE_CODES)))
     values = {}
     for response_id, code, value in db.session.execute(query):
         values.setdefault(response_id, {})[code] = value

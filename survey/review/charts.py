@@ -1,13 +1,11 @@
 """The overview's charts, drawn by the server as SVG images (never with pyplot)."""
 
-import io
-
-from flask import Response as HttpResponse
 from flask import abort, request
 from flask_babel import gettext as _
 
 from analysis.charts import category_counts, counts_over_time, plot_category_counts, plot_counts_over_time
 from survey.auth import permission_required, visible_questionnaire
+from survey.charts import svg_response
 from survey.review.overview import DIMENSIONS, completion_dates, demo_mode, participation
 
 #: Chart names besides the participation dimensions.
@@ -17,13 +15,6 @@ COMPLETIONS = "completions"
 def chart_names():
     """Return the names a chart URL may carry."""
     return (COMPLETIONS, *DIMENSIONS)
-
-
-def svg(figure):
-    """Return ``figure`` as SVG bytes (no creation date: the same data give the same file)."""
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="svg", metadata={"Date": None})
-    return buffer.getvalue()
 
 
 def completions_figure(questionnaire, mode):
@@ -50,6 +41,4 @@ def chart(slug, name):
     mode, _default = demo_mode(questionnaire, request.args.get("demo"))
     figure = (completions_figure(questionnaire, mode) if name == COMPLETIONS
               else participation_figure(questionnaire, mode, name))
-    response = HttpResponse(svg(figure), mimetype="image/svg+xml")
-    response.headers["Cache-Control"] = "private, no-store"
-    return response
+    return svg_response(figure)

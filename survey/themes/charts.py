@@ -1,8 +1,5 @@
 """Charts and segment tables of a stored run, drawn by the server (no script in the page)."""
 
-import io
-import warnings
-
 from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 
@@ -18,20 +15,14 @@ DIMENSION_LABELS = {"size": _l("SMEs and large organisations"),
                     "region": _l("Regions")}
 
 
-def theme_sizes_svg(run):
-    """Return the bar chart of the run's visible theme sizes, as SVG text."""
+def theme_sizes_figure(run):
+    """Return the bar chart of the run's visible theme sizes (a matplotlib Figure)."""
     from analysis import plot_theme_sizes
 
     found = [f for f in findings.theme_findings(run, n_quotes=0) if f.size]
     data = {"ids": [f.theme.key for f in found], "labels": [f.theme.label for f in found],
             "sizes": [f.size for f in found], "shares": [f.share for f in found]}
-    buffer = io.StringIO()
-    with warnings.catch_warnings():
-        # Labels in scripts the chart font lacks (Arabic, Chinese) draw as boxes: not an error.
-        warnings.simplefilter("ignore")
-        figure = plot_theme_sizes(data)
-        figure.savefig(buffer, format="svg")
-    return buffer.getvalue()
+    return plot_theme_sizes(data)
 
 
 def segment_tables(run):

@@ -6,7 +6,7 @@ import dataclasses
 from sqlalchemy import select
 
 from survey.extensions import db
-from survey.models import AnalysisRun, Answer, Question, Response, Theme, ThemeAssignment
+from survey.models import AnalysisRun, Answer, Question, Theme, ThemeAssignment
 from survey.segments import DIMENSIONS, cells, response_segments
 
 #: Question code of the consent to be quoted (a ``consent`` question: True or False).

@@ -1,16 +1,17 @@
 """The theme pages of the review area: runs, their themes, progress, and the chart."""
 
-from flask import current_app, jsonify, make_response, redirect, render_template, request, url_for
+from flask import current_app, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 
 from survey.auth import can, permission_required, visible_questionnaire
+from survey.charts import svg_response
 from survey.errors import abort_with
 from survey.extensions import db
 from survey.models import AnalysisRun, AuditEntry, Theme
 from survey.themes import findings, runs
-from survey.themes.charts import segment_tables, theme_sizes_svg
+from survey.themes.charts import segment_tables, theme_sizes_figure
 
 
 def scope_of(questionnaire, code):
@@ -130,15 +131,7 @@ def run_chart(slug, run_id):
     run = load_run(visible_questionnaire(slug), run_id)
     if run.status != "done":
         abort_with(404, _("This run has no themes yet."))
-    return svg_response(theme_sizes_svg(run))
-
-
-def svg_response(svg):
-    """Return an SVG image response; its own policy lets the drawing's styles apply, never scripts."""
-    response = make_response(svg)
-    response.headers["Content-Type"] = "image/svg+xml"
-    response.headers["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'"
-    return response
+    return svg_response(theme_sizes_figure(run))
 
 
 def theme_audit(theme):

@@ -1,6 +1,32 @@
 """Chart data and drawings: numbers first, then a matplotlib Figure (never pyplot)."""
 
+import functools
+
+import matplotlib
+from matplotlib import font_manager
 from matplotlib.figure import Figure
+
+#: Fonts tried in turn for each character: answers and theme names come in every UN
+#: language, and DejaVu Sans has no Chinese. Those not installed are skipped.
+FONT_FAMILIES = ("DejaVu Sans", "Noto Sans CJK SC", "Noto Sans CJK JP", "Source Han Sans SC",
+                 "WenQuanYi Zen Hei", "Droid Sans Fallback", "Microsoft YaHei", "PingFang SC",
+                 "Arial Unicode MS", "Noto Sans Arabic")
+
+
+@functools.cache
+def installed_fonts():
+    """Return the FONT_FAMILIES present on this machine, in order."""
+    names = {font.name for font in font_manager.fontManager.ttflist}
+    return [name for name in FONT_FAMILIES if name in names] or ["sans-serif"]
+
+
+def _with_fonts(plot):
+    """Decorate a plot function so that its texts fall back through the installed fonts."""
+    @functools.wraps(plot)
+    def wrapper(*args, **kwargs):
+        with matplotlib.rc_context({"font.family": installed_fonts()}):
+            return plot(*args, **kwargs)
+    return wrapper
 
 
 def theme_sizes(model, include_non_answers=True):
@@ -15,6 +41,7 @@ def theme_sizes(model, include_non_answers=True):
             "sizes": [t.size for t in themes], "shares": [t.share for t in themes]}
 
 
+@_with_fonts
 def plot_theme_sizes(data, ax=None):
     """Draw theme sizes as horizontal bars; return the Figure.
 
@@ -62,6 +89,7 @@ def segment_shares(summary, segment):
             "values": values, "shares": shares}
 
 
+@_with_fonts
 def plot_segment_shares(data, ax=None):
     """Draw each theme's share of every segment as grouped bars; return the Figure."""
     if ax is None:
@@ -130,6 +158,7 @@ def counts_over_time(dates, period="auto"):
             "counts": [counts.get(i, 0) for i in range(n_periods)], "period": period}
 
 
+@_with_fonts
 def plot_counts_over_time(data, ax=None):
     """Draw counts per day or week as bars; return the Figure.
 
@@ -168,6 +197,7 @@ def category_counts(rows, title=""):
             "counts": [count for _label, count in rows], "title": title}
 
 
+@_with_fonts
 def plot_category_counts(data, ax=None):
     """Draw counts by category as horizontal bars, suppressed ones only named; return the Figure.
 

@@ -2,7 +2,7 @@
 
 import functools
 
-import matplotlib
+import matplotlib.text
 from matplotlib import font_manager
 from matplotlib.figure import Figure
 
@@ -24,8 +24,11 @@ def _with_fonts(plot):
     """Decorate a plot function so that its texts fall back through the installed fonts."""
     @functools.wraps(plot)
     def wrapper(*args, **kwargs):
-        with matplotlib.rc_context({"font.family": installed_fonts()}):
-            return plot(*args, **kwargs)
+        figure = plot(*args, **kwargs)
+        # Every text, also those of axes created by the caller before plotting.
+        for text in figure.findobj(matplotlib.text.Text):
+            text.set_fontfamily(installed_fonts())
+        return figure
     return wrapper
 
 

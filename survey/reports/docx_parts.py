@@ -33,6 +33,11 @@ def study_period(year):
     return f"{start}-{start + 3}"
 
 
+def counted(number, noun):
+    """Return "1 answer", "2 answers": a count with its noun (the report is in English)."""
+    return f"{number} {noun}" + ("" if number == 1 else "s")
+
+
 def add_text(container, text, style=None, bold=False):
     """Add a paragraph of safe ``text`` to ``container`` (document or cell); return it."""
     paragraph = container.add_paragraph(style=style)

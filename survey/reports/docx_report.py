@@ -18,7 +18,15 @@ from survey.models import Invitation
 from survey.reference import REGIONS
 from survey.reports import summary
 from survey.reports.cells import clean_text
-from survey.reports.docx_parts import ReportOptions, add_action, add_annex, add_table, add_text, header_table
+from survey.reports.docx_parts import (
+    ReportOptions,
+    add_action,
+    add_annex,
+    add_table,
+    add_text,
+    counted,
+    header_table,
+)
 
 __all__ = ["ReportOptions", "write_report"]
 
@@ -68,7 +76,7 @@ def _introduction(document, surveys, ids, workshop):
         dates = _dates(q, ids[q.id])
         add_text(document, f"The IEWSC asked industry participants of the {workshop} "
                  f"({q.workshop.edition}) to answer the questionnaire “{_title(q)}” "
-                 f"{KIND_NAMES.get(q.kind, '')}. {len(ids[q.id])} responses were completed{dates}. "
+                 f"{KIND_NAMES.get(q.kind, '')}. {counted(len(ids[q.id]), 'response')} {'was' if len(ids[q.id]) == 1 else 'were'} completed{dates}. "
                  f"The questionnaire was offered in {len(q.languages)} language(s) "
                  f"({', '.join(q.languages)}) and is reproduced in the Annex.")
     add_text(document, "The workshop addresses why industry should care about standardization, the "
@@ -117,7 +125,7 @@ def _run_line(run):
                            if not isinstance(value, (dict, list)))
     covered = f"question {run.question_code}" if run.question_code else "all free-text questions"
     when = f", {run.finished_on:%d %B %Y}" if run.finished_on else ""
-    return (f"Analysis of {covered} ({run.answer_count} answers{when}): "
+    return (f"Analysis of {covered} ({counted(run.answer_count, 'answer')}{when}): "
             f"{parameters or 'default parameters'}.")
 
 
@@ -159,13 +167,13 @@ def _question(document, number, questionnaire, result):
     language = questionnaire.default_language
     document.add_heading(clean_text(f"{number}\t{text_in(result.question.text, language)}"), 2)
     if result.run is None:
-        add_text(document, f"{result.answers} answers. No analysis has been run yet for this question.")
+        add_text(document, f"{counted(result.answers, 'answer')}. No analysis has been run yet for this question.")
         return
-    add_text(document, f"{result.answers} answers, grouped into {len(result.themes)} themes.")
+    add_text(document, f"{counted(result.answers, 'answer')}, grouped into {counted(len(result.themes), 'theme')}.")
     if result.themes:
         _chart(document, result)
     for theme in result.themes:
-        add_text(document, f"{theme.theme.label}: {theme.size} answers ({theme.share:.0%})", bold=True)
+        add_text(document, f"{theme.theme.label}: {counted(theme.size, 'answer')} ({theme.share:.0%})", bold=True)
         if theme.theme.description:
             add_text(document, theme.theme.description)
         for quote in theme.quotes:

@@ -213,3 +213,16 @@ def test_roles_are_what_the_committee_agreed():
     assert permissions_of("observer") == {"view"}
     assert permissions_of("reviewer") == {"view", "analyse", "export"}
     assert permissions_of("admin") == set(PERMISSIONS)
+
+
+def test_the_tab_of_the_page_is_marked_current(app, world):
+    client, _token = fresh_client(app, world["users"]["admin"])
+    objects = world["a"]
+    pages = {f"/review/{objects['slug']}/": "Overview",
+             f"/review/{objects['slug']}/responses/{objects['response_id']}": "Responses",
+             f"/review/{objects['slug']}/themes/runs/{objects['run_id']}/": "Themes",
+             f"/review/{objects['slug']}/themes/catalogue/": "Catalogue",
+             f"/review/{objects['slug']}/reports/": "Reports and data"}
+    for url, tab in pages.items():
+        current = re.findall(r'aria-current="page">([^<]+)<', client.get(url).get_data(as_text=True))
+        assert current == [tab], (url, current)

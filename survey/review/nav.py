@@ -15,18 +15,24 @@ TABS = [
 ]
 
 
+def tab_of(endpoint):
+    """Return the endpoint of the tab a page belongs to (a response's page: Responses)."""
+    if endpoint.startswith("themes.catalogue"):
+        return "themes.catalogue"
+    for prefix, tab in (("themes.", "themes.index"), ("reports.", "reports.index"),
+                        ("review.response", "review.responses")):
+        if endpoint.startswith(prefix):
+            return tab
+    return endpoint
+
+
 def tabs(questionnaire):
     """Return ``(label, url, current)`` for each tab the user may open for ``questionnaire``."""
     endpoints = current_app.view_functions
-    current = request.endpoint or ""
-    found = []
-    for label, endpoint, permission in TABS:
-        if endpoint in endpoints and can(permission):
-            prefix = endpoint.rsplit(".", 1)[0] + "." if endpoint.startswith(("themes.", "reports.")) else endpoint
-            is_current = current == endpoint or (
-                endpoint != "themes.catalogue" and current.startswith(prefix) and current != "themes.catalogue")
-            found.append((label, url_for(endpoint, slug=questionnaire.slug), is_current))
-    return found
+    current = tab_of(request.endpoint or "")
+    return [(label, url_for(endpoint, slug=questionnaire.slug), endpoint == current)
+            for label, endpoint, permission in TABS
+            if endpoint in endpoints and can(permission)]
 
 
 def init_app(app):

@@ -1,8 +1,13 @@
 """Helpers for tests: questionnaire content and a participant driving the pages."""
 
 import re
+import uuid
+from datetime import datetime, timedelta
 
 from survey import create_app
+from survey.extensions import db
+from survey.models import Question
+from survey.respond import flow
 
 SECRET = "test-secret-key-not-for-production"
 
@@ -121,3 +126,28 @@ def log_in(client, email, password, next_url=None):
     if next_url is not None:
         data["next"] = next_url
     return client.post("/login", data=data)
+
+
+def stored(question, value):
+    """Return the ``(value, text)`` a participant's ``value`` is stored as."""
+    if question.is_text:
+        return value, value
+    if question.type == "single_choice" and isinstance(value, dict):
+        return {"choice": "other", "other": value["other"]}, value["other"]
+    return value, None
+
+
+def add_response(questionnaire, answers=None, status="completed", language="en", is_demo=False,
+                 started=None):
+    """Add a response of ``questionnaire`` with ``{question code: value}``; return it."""
+    questions = {q.code: q for q in db.session.query(Question).filter_by(
+        questionnaire_id=questionnaire.id)}
+    response, _token = flow.start(questionnaire, str(uuid.uuid4()), language, is_demo=is_demo)
+    response.started_on = started or datetime(2026, 3, 2, 10)
+    flow.save_answers(response, {questions[code]: stored(questions[code], value)
+                                 for code, value in (answers or {}).items()})
+    if status == "completed":
+        response.status = "completed"
+        response.completed_on = response.started_on + timedelta(hours=1)
+    db.session.commit()
+    return response

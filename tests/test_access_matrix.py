@@ -11,11 +11,10 @@ import pytest
 from markupsafe import escape
 
 from conftest import PASSWORD
-from helpers import csrf_token, log_in
+from helpers import add_response, csrf_token, log_in
 from survey.auth.access import PERMISSIONS
 from survey.extensions import db
 from survey.models import AnalysisRun, CatalogueEntry, Theme, ThemeAssignment
-from survey.respond import flow
 
 XSS = '<script>alert("xss")</script>"><img src=x onerror=alert(1)>'
 ROLES = ("observer", "reviewer", "admin")
@@ -42,14 +41,9 @@ def add_objects(questionnaire, tag):
     """Give ``questionnaire`` a response with a hostile answer, a run with two themes, a catalogue entry."""
     from sqlalchemy import select
 
-    from survey.models import Answer, Question, coarse_now
+    from survey.models import Answer, Question
 
-    questions = {q.code: q for q in db.session.scalars(
-        select(Question).filter_by(questionnaire_id=questionnaire.id))}
-    response, _token = flow.start(questionnaire, f"key-{tag}", "en")
-    flow.save_answers(response, {questions["relevance"]: (XSS, XSS),
-                                 questions["quote_consent"]: (True, None)})
-    response.status, response.completed_on = "completed", coarse_now()
+    response = add_response(questionnaire, {"relevance": XSS, "quote_consent": True})
     run = AnalysisRun(questionnaire_id=questionnaire.id, question_code="relevance", status="done",
                       progress=100, actor="test", answer_count=1)
     db.session.add(run)
@@ -58,8 +52,8 @@ def add_objects(questionnaire, tag):
                     description=XSS, terms=[XSS], position=n) for n in (1, 2)]
     db.session.add_all(themes)
     db.session.flush()
-    answer = db.session.scalars(select(Answer).filter_by(
-        response_id=response.id, question_id=questions["relevance"].id)).one()
+    answer = db.session.scalars(select(Answer).join(Question).filter(
+        Answer.response_id == response.id, Question.code == "relevance")).one()
     db.session.add(ThemeAssignment(run_id=run.id, answer_id=answer.id, theme_id=themes[0].id,
                                    confidence=0.9))
     db.session.add(CatalogueEntry(questionnaire_id=questionnaire.id, key=f"entry-{tag}", title=XSS,

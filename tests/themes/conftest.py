@@ -35,22 +35,17 @@ def demo_run(demo, make_user):
 
 def add_response(questionnaire, answers, quote_consent=True, is_demo=False):
     """Add a completed response with ``{question code: text}`` answers; return its answer ids by code."""
-    import uuid
-
     from sqlalchemy import select
 
-    from survey.models import Answer, Question, coarse_now
-    from survey.respond import flow
+    from helpers import add_response as add_stored_response
+    from survey.models import Answer, Question
 
     questions = {q.code: q for q in db.session.scalars(
         select(Question).filter_by(questionnaire_id=questionnaire.id))}
-    response, _token = flow.start(questionnaire, str(uuid.uuid4()), "en", is_demo=is_demo)
-    stored = {questions[code]: (text, text) for code, text in answers.items()}
+    values = dict(answers)
     if "quote_consent" in questions:
-        stored[questions["quote_consent"]] = (quote_consent, None)
-    flow.save_answers(response, stored)
-    response.status, response.completed_on = "completed", coarse_now()
-    db.session.commit()
+        values["quote_consent"] = quote_consent
+    response = add_stored_response(questionnaire, values, is_demo=is_demo)
     return {code: db.session.scalar(select(Answer.id).filter_by(
         response_id=response.id, question_id=questions[code].id)) for code in answers}
 

@@ -24,7 +24,8 @@ EXTRA = {"auth.logout"}
 EXPECTED = {
     "review.delete_response": "delete_response", "review.delete_response_form": "delete_response",
     "review.users": "manage_users", "review.create_user": "manage_users",
-    "review.change_user": "manage_users", "reports.index": "export", "reports.data": "export",
+    "review.change_user": "manage_users", "review.set_status": "manage_questionnaires",
+    "reports.index": "export", "reports.data": "export",
     "reports.report": "export", "themes.start_run": "analyse", "themes.merge_theme": "analyse",
     "themes.move_answer": "analyse", "themes.highlight_answer": "analyse",
     "themes.rename_theme": "analyse", "themes.split_theme": "analyse", "themes.add_note": "analyse",

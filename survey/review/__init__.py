@@ -6,7 +6,7 @@ see the whole area at a glance. Themes and reports have blueprints of their own.
 
 from flask import Blueprint
 
-from survey.review import charts, home, overview, responses, users
+from survey.review import charts, home, overview, responses, status, users
 
 bp = Blueprint("review", __name__, url_prefix="/review")
 
@@ -20,6 +20,7 @@ ROUTES = [
     ("/users/", "create_user", users.create_user, ["POST"]),
     (f"/users/<{ID}:user_id>", "change_user", users.change_user, ["POST"]),
     ("/<slug>/", "overview", overview.overview, ["GET"]),
+    ("/<slug>/status", "set_status", status.set_status, ["POST"]),
     ("/<slug>/charts/<name>.svg", "chart", charts.chart, ["GET"]),
     ("/<slug>/responses/", "responses", responses.responses, ["GET"]),
     (f"/<slug>/responses/<{ID}:response_id>", "response", responses.response, ["GET"]),

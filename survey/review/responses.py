@@ -2,13 +2,13 @@
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_login import current_user
 from sqlalchemy import func, select
 
+from survey.audit import recent_entries, record_by_current_user
 from survey.auth import can, permission_required, visible_questionnaire
 from survey.extensions import db
 from survey.i18n import text_in
-from survey.models import Answer, AuditEntry, Question, Response, Section
+from survey.models import Answer, Question, Response, Section
 from survey.models.questionnaires import TEXT_TYPES
 from survey.respond import flow
 from survey.respond.describe import describe
@@ -49,9 +49,7 @@ def region_name(code):
 
 def recent_deletions(questionnaire, limit=10):
     """Return the latest audit entries of deleted responses of ``questionnaire``."""
-    return db.session.scalars(
-        select(AuditEntry).filter_by(questionnaire_id=questionnaire.id, action="delete_response")
-        .order_by(AuditEntry.created_on.desc(), AuditEntry.id.desc()).limit(limit)).all()
+    return recent_entries(("delete_response",), questionnaire, limit)
 
 
 @permission_required("view")
@@ -136,11 +134,10 @@ def delete_response(slug, response_id):
     n_answers = db.session.scalar(select(func.count()).where(Answer.response_id == found.id))
     summary = f"Deleted response #{found.id} ({found.status}, {found.language})"
     # The entry names the response by number only: no answer may outlive the deletion.
-    db.session.add(AuditEntry(
-        action="delete_response", actor=current_user.email, user_id=current_user.id,
-        questionnaire_id=questionnaire.id, summary=summary,
+    record_by_current_user(
+        "delete_response", summary, questionnaire=questionnaire,
         detail={"response_id": found.id, "status": found.status, "language": found.language,
-                "is_demo": found.is_demo, "answers": n_answers}))
+                "is_demo": found.is_demo, "answers": n_answers})
     db.session.delete(found)
     db.session.commit()
     flash(_("Response #%(n)s and its %(answers)s answers were deleted.", n=response_id,

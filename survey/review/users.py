@@ -7,10 +7,11 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from survey.auth import permission_required
+from survey.audit import recent_entries, record_by_current_user
 from survey.auth.passwords import hash_password
 from survey.errors import abort_with
 from survey.extensions import db
-from survey.models import AuditEntry, Questionnaire, QuestionnaireAccess, User
+from survey.models import Questionnaire, QuestionnaireAccess, User
 from survey.review.forms import ROLE_LABELS, ChangeUserForm, CreateUserForm, normal_email
 
 
@@ -35,9 +36,7 @@ def render_users(create=None, changed=None, status=200):
     if changed is not None:
         forms[changed[0]] = changed[1]
     create = create or CreateUserForm(formdata=None).set_questionnaires(questionnaires)
-    entries = db.session.scalars(
-        select(AuditEntry).where(AuditEntry.action.in_(("create_user", "change_user")))
-        .order_by(AuditEntry.created_on.desc(), AuditEntry.id.desc()).limit(20)).all()
+    entries = recent_entries(("create_user", "change_user"))
     return render_template("review/users.html", users=users, forms=forms, create=create,
                            role_labels=ROLE_LABELS, entries=entries), status
 
@@ -57,9 +56,7 @@ def scope(user):
 
 
 def audit(action, user, summary, detail):
-    db.session.add(AuditEntry(action=action, actor=current_user.email, user_id=current_user.id,
-                              summary=summary, detail={"user_id": user.id, "email": user.email,
-                                                       **detail}))
+    record_by_current_user(action, summary, {"user_id": user.id, "email": user.email, **detail})
 
 
 @permission_required("manage_users")

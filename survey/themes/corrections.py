@@ -9,8 +9,9 @@ import re
 from flask_babel import gettext as _
 from sqlalchemy import select
 
+from survey.audit import actor_of, record
 from survey.extensions import db
-from survey.models import AuditEntry, Theme, ThemeAssignment, ThemeNote
+from survey.models import Theme, ThemeAssignment, ThemeNote
 from survey.themes.findings import consenting_responses
 
 #: Longest theme name, description and note accepted.
@@ -56,19 +57,9 @@ def english_outside_requests():
         g.setdefault("language", "en")
 
 
-def actor_of(user):
-    """Return how ``user`` is named in the audit trail."""
-    return user.display_name if user is not None else "command line"
-
-
 def audit(user, questionnaire, run, theme, action, summary, detail):
     """Add an AuditEntry saying who did ``action`` on which run and theme; return it."""
-    entry = AuditEntry(user_id=user.id if user is not None else None, actor=actor_of(user),
-                       questionnaire_id=questionnaire.id, run_id=run.id if run is not None else None,
-                       theme_id=theme.id if theme is not None else None, action=action,
-                       summary=summary, detail=detail)
-    db.session.add(entry)
-    return entry
+    return record(user, action, summary, detail, questionnaire=questionnaire, run=run, theme=theme)
 
 
 def _theme_audit(user, theme, action, summary, detail):

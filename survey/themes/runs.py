@@ -19,7 +19,8 @@ from survey.models import AnalysisRun, Answer, Question, Response, Theme, ThemeA
 from survey.models.questionnaires import TEXT_TYPES
 from survey.themes import carry
 from survey.themes.catalogue import catalogue_of, seeded_entries
-from survey.themes.corrections import actor_of, audit, english_outside_requests
+from survey.audit import actor_of
+from survey.themes.corrections import audit, english_outside_requests
 
 EMBEDDINGS = ("use", "tfidf")
 #: A run still "running" after this long was cut off (the server stopped).

@@ -46,7 +46,8 @@ def test_reviewer_runs_the_analysis_merges_moves_and_highlights(
     expect(page.locator(".themes-table")).to_be_visible(timeout=60_000)
     db.session.rollback()
     run = db.session.scalars(select(AnalysisRun)).one()
-    assert run.status == "done" and run.actor == reviewer.display_name and run.answer_count > 100
+    assert run.status == "done" and run.answer_count > 100
+    assert run.actor == f"{reviewer.name} <{reviewer.email}>"
 
     # Merge the largest theme into the one offered first.
     page.locator(".theme-link").first.click()

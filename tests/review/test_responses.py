@@ -247,7 +247,7 @@ def test_an_admin_deletes_a_response_its_answers_go_and_the_audit_stays(
     assert db.session.scalar(select(func.count()).where(Answer.response_id == kenya)) == 0
     assert db.session.scalar(select(func.count()).select_from(ThemeAssignment)) == 0  # cascaded
     entry = db.session.scalars(select(AuditEntry).filter_by(action="delete_response")).one()
-    assert entry.actor == admin.email and entry.user_id == admin.id
+    assert entry.actor == f"{admin.name} <{admin.email}>" and entry.user_id == admin.id
     assert entry.summary == f"Deleted response #{kenya} (completed, en)"
     assert entry.detail["response_id"] == kenya and entry.detail["answers"] == 3
     assert "Fees" not in str(entry.detail) and "Fees" not in entry.summary  # no answer content

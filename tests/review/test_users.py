@@ -59,7 +59,7 @@ def test_an_admin_creates_an_account_that_can_log_in(client, admin, workshop_que
     assert not user.all_questionnaires and [q.slug for q in user.granted] == [workshop_questionnaire.slug]
     assert NEW_PASSWORD not in user.password_hash
     entry = db.session.scalars(select(AuditEntry).filter_by(action="create_user")).one()
-    assert entry.actor == admin.email and entry.detail["email"] == "new@example.org"
+    assert entry.actor == f"{admin.name} <{admin.email}>" and entry.detail["email"] == "new@example.org"
     assert entry.detail["questionnaires"] == [workshop_questionnaire.slug]
     assert NEW_PASSWORD not in str(entry.detail) and NEW_PASSWORD not in entry.summary
     fresh = client.application.test_client()

@@ -19,7 +19,8 @@ URL = "/review/iew-2026-industry/themes"
 def test_a_run_stores_its_parameters_versions_author_themes_and_placements(demo_run):
     answers = runs.collect_answers(demo_run.questionnaire, QUESTION)
     assert demo_run.answer_count == len(answers) == 35  # the completed demo responses that answered it
-    assert demo_run.actor == "Reviewer 0" and demo_run.created_by.email == "runner@example.org"
+    assert demo_run.actor == "Reviewer 0 <runner@example.org>"
+    assert demo_run.created_by.email == "runner@example.org"
     assert demo_run.finished_on >= demo_run.started_on and demo_run.progress == 100
     params = demo_run.parameters
     assert (params["question_code"], params["embedding"], params["include_demo"]) == (QUESTION, "tfidf", True)

@@ -59,7 +59,8 @@ def grant(user, questionnaires):
 
 
 def find_user(email):
-    user = db.session.scalars(select(User).filter_by(email=email.strip().lower())).one_or_none()
+    """Return the account of ``email``, or stop with a clear error."""
+    user = db.session.scalars(select(User).filter_by(email=valid_email(email))).one_or_none()
     if user is None:
         raise click.ClickException(f"No user {email!r}: `engage user list` shows them")
     return user

@@ -68,3 +68,8 @@ def test_set_and_password_change_an_account(engage):
     db.session.refresh(user)
     assert user.role == "reviewer" and not user.active and check_password(user, "the new password!")
     assert engage("user", "set", "nobody@example.org", "--active").exit_code == 1
+
+
+def test_changing_an_account_named_with_control_characters_is_a_clear_error(engage):
+    result = engage("user", "set", "nul\x00@example.org", "--active")
+    assert result.exit_code == 2 and "not an e-mail address" in result.output

@@ -13,8 +13,26 @@ CONTENT_SECURITY_POLICY = "; ".join([
 ])
 
 
+def has_control_characters(text):
+    """Return whether ``text`` holds a NUL or another C0 control character."""
+    return any(ord(c) < 32 or c == "\x7f" for c in text)
+
+
 def init_app(app):
-    """Add the security headers to every response."""
+    """Refuse addresses with control characters; add the security headers to every response."""
+
+    @app.before_request
+    def refuse_control_characters():
+        # No URL of Engage has one; a NUL would even fail a PostgreSQL lookup.
+        from flask import request
+        from flask_babel import gettext as _
+
+        from survey.errors import abort_with
+
+        if has_control_characters(request.path) or any(
+                has_control_characters(key) or has_control_characters(value)
+                for key, value in request.args.items(multi=True)):
+            abort_with(400, _("This address contains characters that are not allowed."))
 
     @app.after_request
     def add_security_headers(response):

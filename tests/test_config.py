@@ -87,3 +87,5 @@ def test_behind_a_trusted_proxy_links_use_the_public_address(workshop_questionna
     assert "https://engage.itu.example/s/iew-2026-industry/r/" in first
     with proxied.app_context():
         db.engine.dispose()
+
+

@@ -1,7 +1,8 @@
 """The "Reports and data" tab of the review area: the TSAG report and data downloads.
 
-Downloads are GET requests: they change nothing. Only roles with the ``export``
-permission reach them, and only for questionnaires they may see.
+Downloads are GET requests: they change no data, but each is written to the audit trail
+(who took which file, when), since raw answers leave Engage with it. Only roles with the
+``export`` permission reach them, and only for questionnaires they may see.
 """
 
 import datetime
@@ -11,8 +12,10 @@ from urllib.parse import quote
 from flask import Blueprint, render_template, request, send_file
 from flask_babel import gettext as _
 
+from survey.audit import recent_entries, record_by_current_user
 from survey.auth import permission_required, visible_questionnaire, visible_questionnaires
 from survey.errors import abort_with
+from survey.extensions import db
 from survey.reports.cells import file_name
 from survey.reports.table import export_table, response_count
 
@@ -36,6 +39,10 @@ def _flag(name):
 def _download(data, questionnaire, what, suffix):
     """Return ``data`` as an attachment named after the questionnaire, safely."""
     stem = file_name(f"{questionnaire.slug}-{what}-{datetime.date.today():%Y-%m-%d}")
+    record_by_current_user("download", f"Downloaded {stem}.{suffix}",
+                           {"file": f"{stem}.{suffix}", "options": request.args.to_dict()},
+                           questionnaire=questionnaire)
+    db.session.commit()
     response = send_file(io.BytesIO(data), mimetype=MIME_TYPES[suffix])
     response.headers["Content-Disposition"] = (
         f"attachment; filename=\"{stem}.{suffix}\"; filename*=UTF-8''{quote(stem)}.{suffix}")
@@ -56,7 +63,8 @@ def index(slug):
     others = [q for q in visible_questionnaires() if q.id != questionnaire.id]
     return render_template("reports/index.html", questionnaire=questionnaire, others=others,
                            real=response_count(questionnaire, False),
-                           total=response_count(questionnaire, True))
+                           total=response_count(questionnaire, True),
+                           downloads=recent_entries(("download",), questionnaire, limit=10))
 
 
 @bp.get("/report.docx")

@@ -62,3 +62,21 @@ def test_no_responses_no_download(client, workshop_questionnaire, make_user, log
     assert "There are no responses to export yet." in page
     assert "Download XLSX" not in page
     assert client.get(f"/review/{workshop_questionnaire.slug}/reports/data.csv").status_code == 404
+
+
+def test_every_download_is_written_to_the_audit_trail(client, filled, make_user, login):
+    from sqlalchemy import select
+
+    from survey.extensions import db
+    from survey.models import AuditEntry
+
+    reviewer = make_user("reviewer")
+    login(reviewer)
+    client.get(f"/review/{filled.slug}/reports/data.xlsx?codes=1")
+    client.get(f"/review/{filled.slug}/reports/report.docx")
+    entries = db.session.scalars(select(AuditEntry).filter_by(action="download")
+                                 .order_by(AuditEntry.id)).all()
+    assert [e.detail["file"].rsplit(".", 1)[1] for e in entries] == ["xlsx", "docx"]
+    assert entries[0].user_id == reviewer.id and entries[0].detail["options"] == {"codes": "1"}
+    page = client.get(f"/review/{filled.slug}/reports/").get_data(as_text=True)
+    assert "Recent downloads" in page and entries[0].detail["file"] in page

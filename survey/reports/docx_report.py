@@ -172,7 +172,13 @@ def _question(document, number, questionnaire, result):
     add_text(document, f"{counted(result.answers, 'answer')}, grouped into {counted(len(result.themes), 'theme')}.")
     if result.themes:
         _chart(document, result)
+    # A theme the machine discovered, untouched by the committee, with a single answer to
+    # this question is named, not presented as a finding.
+    single = [t for t in result.themes
+              if t.size == 1 and t.theme.source == "discovered" and not t.theme.edited]
     for theme in result.themes:
+        if theme in single:
+            continue
         add_text(document, f"{theme.theme.label}: {counted(theme.size, 'answer')} ({theme.share:.0%})", bold=True)
         if theme.theme.description:
             add_text(document, theme.theme.description)
@@ -181,6 +187,9 @@ def _question(document, number, questionnaire, result):
         for dimension, a, share_a, b, share_b in theme.differences:
             add_text(document, f"{SEGMENT_NAMES[a]}: {share_a:.0%} of their answers; "
                      f"{SEGMENT_NAMES[b]}: {share_b:.0%}.", style="List Bullet")
+    if single:
+        add_text(document, "Themes with a single answer to this question: "
+                 + "; ".join(t.theme.label for t in single) + ".")
 
 
 def _chart(document, result):

@@ -87,6 +87,8 @@ def question_result(questionnaire, question, ids, segments, cache=None):
         cache[run.id] = theme_findings(run, n_quotes=ALL)
     placed = [(f, [q for q in f.quotes if q.answer_id in answers]) for f in cache[run.id]]
     placed = [(f, mine) for f, mine in placed if mine]
+    # Largest first for this question (a run over every question is ordered by its total).
+    placed.sort(key=lambda item: (item[0].theme.source in LAST_SOURCES, -len(item[1])))
     total = sum(len(mine) for _f, mine in placed)
     differences = _differences(placed, segments)
     themes = [ThemeResult(f.theme, len(mine), len(mine) / total,

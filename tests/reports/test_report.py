@@ -178,3 +178,18 @@ def test_merged_themes_are_hidden_and_non_answers_never_quoted(filled, answers_t
     assert f"Nothing to say: {len(answers) - 20} answers" in text
     for answer in answers[20:]:
         assert answer.text.strip()[:60] not in text
+
+
+def test_themes_come_largest_first_and_discovered_single_answers_are_only_named(
+        filled, answers_to, make_run):
+    why = [a for a in answers_to(filled, "why_care") if a.response.status == "completed"]
+    themes = make_run(filled, "why_care", {"Small": why[:3], "Large": why[3:-2],
+                                           "Lone idea": why[-2:-1], "Lone catalogue": why[-1:]})
+    themes["Lone idea"].source = "discovered"
+    db.session.commit()
+    paragraphs = [p.text for p in report_of(filled).paragraphs]
+    large = paragraphs.index(f"Large: {len(why) - 5} answers ({(len(why) - 5) / len(why):.0%})")
+    assert large < paragraphs.index(f"Small: 3 answers ({3 / len(why):.0%})")
+    assert "Themes with a single answer to this question: Lone idea." in paragraphs
+    assert not any(p.startswith("Lone idea:") for p in paragraphs)
+    assert any(p.startswith("Lone catalogue: 1 answer (") for p in paragraphs)  # the action plan's

@@ -93,3 +93,41 @@ def test_reviewer_runs_the_analysis_merges_moves_and_highlights(
     page.goto(f"{live_server}/review/{SLUG}/themes/runs/{run.id}/")
     expect(page.locator(f'a.theme-link[href$="/themes/{source_id}/"]')).to_have_count(0)
     expect(page.locator(".themes-table .tag", has_text="highlighted")).to_have_count(1)
+
+
+def test_the_page_follows_a_running_analysis_and_shows_the_themes_when_done(
+        app, context, live_server, workshop_questionnaire, make_user, monkeypatch):
+    import threading
+
+    from analysis.model import ThemeModel
+
+    add_demo_responses(workshop_questionnaire)
+    db.session.commit()
+    reviewer = make_user("reviewer")
+    app.config["THEMES_IN_BACKGROUND"] = True
+    db.session.rollback()
+    # Hold the analysis half-way, so that the page is seen following it.
+    release, fit = threading.Event(), ThemeModel.fit
+
+    def held_fit(self, *args, **kwargs):
+        assert release.wait(timeout=60)
+        return fit(self, *args, **kwargs)
+
+    monkeypatch.setattr(ThemeModel, "fit", held_fit)
+    page = context.new_page()
+    page.goto(f"{live_server}/login")
+    page.get_by_label("E-mail", exact=False).fill(reviewer.email)
+    page.get_by_label("Password", exact=False).fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.goto(f"{live_server}/review/{SLUG}/themes/")
+    page.locator("#run-embedding").select_option("tfidf")
+    page.locator("details.run-form button[type=submit]").click()
+    progress = page.locator(".run-progress progress")
+    expect(progress).to_be_visible()
+    # themes.js asks for the status and moves the bar without a reload.
+    expect(progress).to_have_attribute("value", "40", timeout=10_000)
+    expect(page.locator(".run-stage")).to_have_text("Reading and grouping the answers")
+    release.set()
+    # ...and shows the themes by itself once the run is over.
+    expect(page.locator(".themes-table")).to_be_visible(timeout=60_000)
+    expect(progress).to_have_count(0)

@@ -44,7 +44,6 @@ def theme_sizes(model, include_non_answers=True):
             "sizes": [t.size for t in themes], "shares": [t.share for t in themes]}
 
 
-@_with_fonts
 def plot_theme_sizes(data, ax=None):
     """Draw theme sizes as horizontal bars; return the Figure.
 
@@ -55,17 +54,8 @@ def plot_theme_sizes(data, ax=None):
     ax : matplotlib.axes.Axes, optional
         Axes to draw on; a new Figure is created when omitted.
     """
-    if ax is None:
-        fig = Figure(figsize=(8, 0.4 * max(len(data["ids"]), 3) + 1), layout="constrained")
-        ax = fig.add_subplot()
-    labels = [_short(label) for label in data["labels"]]
-    positions = range(len(labels))
-    ax.barh(positions, data["sizes"], color="#1f77b4")
-    ax.set_yticks(list(positions), labels)
-    ax.invert_yaxis()
-    ax.set_xlabel("Answers")
-    ax.set_title("Themes by number of answers")
-    return ax.figure
+    return plot_category_counts({"labels": data["labels"], "counts": data["sizes"],
+                                 "title": "Themes by number of answers", "xlabel": "Answers"}, ax)
 
 
 def segment_shares(summary, segment):
@@ -187,6 +177,8 @@ def plot_counts_over_time(data, ax=None):
 def category_counts(rows, title=""):
     """Return ``{"labels", "counts", "title"}`` for a bar chart of counts by category.
 
+    An ``"xlabel"`` key may be added to name the counts (default: completed responses).
+
     Parameters
     ----------
     rows : iterable of (str, int or None)
@@ -224,6 +216,6 @@ def plot_category_counts(data, ax=None):
     ax.set_yticks(positions, [_short(label) for label in data["labels"]])
     ax.invert_yaxis()
     ax.xaxis.get_major_locator().set_params(integer=True)
-    ax.set_xlabel("Completed responses")
+    ax.set_xlabel(data.get("xlabel", "Completed responses"))
     ax.set_title(data.get("title", ""))
     return ax.figure

@@ -3,8 +3,8 @@ passes participant text (and question text) through.
 
 Choices, so that Excel, LibreOffice and Word open every file and run nothing:
 
-* A text starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return would be read
-  as a formula by a spreadsheet (the CVE-2019-16184 class of attack). It is neutralised
+* A text starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return (also after
+  spaces or line breaks, which some importers drop) would be read as a formula by a spreadsheet (the CVE-2019-16184 class of attack). It is neutralised
   by an apostrophe in front, as OWASP recommends: the apostrophe shows, the text is
   readable, and nothing is evaluated (even after a user edits the cell). Real numbers
   (numeric answers) are written as numbers, never as text, so ``-3`` stays a number.
@@ -44,13 +44,18 @@ def clean_text(value, limit=MAX_CELL):
     return text
 
 
+def _looks_like_formula(text):
+    # Some importers drop leading spaces and line breaks before reading a formula.
+    return text.startswith(FORMULA_PREFIXES) or text.lstrip(" \n").startswith(FORMULA_PREFIXES)
+
+
 def cell_text(value):
     """Return ``value`` as the text of a spreadsheet cell that can never run as a formula."""
     text = str(value) if value is not None else ""
-    if text.startswith(FORMULA_PREFIXES):
+    if _looks_like_formula(text):
         text = "'" + text
     text = clean_text(text)
-    if text.startswith(FORMULA_PREFIXES):  # cleaning may uncover a prefix (e.g. "\x00=1+1")
+    if _looks_like_formula(text):  # cleaning may uncover a prefix (e.g. "\x00=1+1")
         text = clean_text("'" + text)
     return text
 

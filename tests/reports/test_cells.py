@@ -6,7 +6,8 @@ from survey.reports.cells import MAX_CELL, TRUNCATED, cell_text, cell_value, cle
 
 
 @pytest.mark.parametrize("text", ["=1+1", "+1", "-1", "@SUM(A1)", "\t=1", "\r=1",
-                                  '=HYPERLINK("http://evil.example","x")', "\x00=cmd|' /C calc'!A0"])
+                                  '=HYPERLINK("http://evil.example","x")', "\x00=cmd|' /C calc'!A0",
+                                  "  =1+1", "\n@SUM(A1)", " \n -2+3"])
 def test_formula_prefixes_are_neutralised_with_an_apostrophe(text):
     safe = cell_text(text)
     assert safe.startswith("'")

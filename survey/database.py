@@ -1,6 +1,8 @@
 """Database connection settings: SQLite in WAL mode with writers that queue, or PostgreSQL."""
 
-from flask import has_request_context, request
+import contextlib
+
+from flask import g, has_app_context, has_request_context, request
 from sqlalchemy import event
 
 from survey.extensions import db
@@ -17,12 +19,32 @@ def engine_options(app):
 
 
 def _writes():
-    """Return whether the current transaction serves a request that may write.
+    """Return whether the current transaction serves a request, or a background task, that may write.
 
     Commands (``engage ...``) run alone and keep SQLite's default deferred start, so
     that reading in a shell or a test never holds the write lock.
     """
-    return has_request_context() and request.method not in READ_ONLY_METHODS
+    if has_request_context():
+        return request.method not in READ_ONLY_METHODS
+    return has_app_context() and g.get("database_writer", False)
+
+
+@contextlib.contextmanager
+def writing():
+    """Within this block, outside requests (a background thread, a command that writes while
+    the server runs), transactions take the SQLite write lock at BEGIN and wait their turn,
+    like writing requests.
+
+    Without it, a transaction that has read and then writes while a request holds the
+    write lock fails at once with "database is locked": SQLite does not wait when
+    upgrading a read transaction could deadlock.
+    """
+    before = g.get("database_writer", False)
+    g.database_writer = True
+    try:
+        yield
+    finally:
+        g.database_writer = before
 
 
 def _configure_sqlite(engine, busy_timeout_ms):

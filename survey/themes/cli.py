@@ -4,6 +4,7 @@ import click
 from flask.cli import with_appcontext
 from sqlalchemy import select
 
+from survey.database import writing
 from survey.extensions import db
 from survey.models import Questionnaire
 from survey.themes import findings, runs
@@ -63,8 +64,9 @@ def analyze_command(slug, question_code, include_demo, embedding):
     if include_demo is None:
         include_demo = runs.has_demo_only(questionnaire)
     try:
-        run = runs.launch(questionnaire, question_code=question_code, include_demo=include_demo,
-                          embedding=embedding, background=False)
+        with writing():  # the web server may be writing at the same time
+            run = runs.launch(questionnaire, question_code=question_code,
+                              include_demo=include_demo, embedding=embedding, background=False)
     except runs.RunError as error:
         raise click.ClickException(str(error)) from None
     if run.status != "done":

@@ -14,6 +14,7 @@ from flask import current_app
 from flask_babel import gettext as _
 from sqlalchemy import select
 
+from survey.database import writing
 from survey.extensions import db
 from survey.models import AnalysisRun, Answer, Question, Response, Theme, ThemeAssignment, utc_now
 from survey.models.questionnaires import TEXT_TYPES
@@ -198,7 +199,7 @@ def execute(run):
 
 
 def _work(app, run_id):
-    with app.app_context():
+    with app.app_context(), writing():
         try:
             execute(db.session.get(AnalysisRun, run_id))
         finally:

@@ -106,7 +106,7 @@ def test_other_encodings_are_refused(client, p):
 
 @pytest.mark.parametrize("url", [
     "/s/no-such-questionnaire/", "/s/test-q/r/not-a-token/", "/s/test-q/r/AAAAAAAAAAAAAAAAAAAAAAAA/",
-    "/s/test-q/r/%00%00%00/p/one", "/s/" + "x" * 500 + "/", "/s/test-q/r/{token}/p/nope",
+    "/s/" + "x" * 500 + "/", "/s/test-q/r/{token}/p/nope",
     "/s/other-q/r/{token}/",
 ])
 def test_unknown_slugs_tokens_and_pages_give_a_clear_404(client, p, url):

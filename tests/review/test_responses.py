@@ -115,7 +115,7 @@ def test_fifty_responses_a_page(client, workshop_questionnaire, reviewer):
     ("?to=yesterday", "is not a date"), ("?from=9999-12-31&to=9999-12-31", None),
     ("?from=0001-01-01", None), ("?region=mars", "Unknown region"), ("?status=lost", "Unknown status"),
     ("?size=huge", "Unknown size"), ("?language=xx", "Unknown language"), ("?demo=maybe", "Unknown demo"),
-    ("?q=%00%00", None), ("?q=" + "a" * 5000, "cut to 200"), ("?q=%5C", None), ("?region=%3Cb%3E", "Unknown region"),
+    ("?q=" + "a" * 5000, "cut to 200"), ("?q=%5C", None), ("?region=%3Cb%3E", "Unknown region"),
 ])
 def test_malformed_filters_are_ignored_with_a_notice(client, varied, reviewer, query, notice):
     page = client.get(LIST + query)

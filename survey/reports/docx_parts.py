@@ -11,7 +11,7 @@ from docx.shared import Pt
 
 from survey.i18n import text_in
 from survey.reports.cells import clean_text
-from survey.reports.table import questions_in_order
+from survey.questionnaires.questions import questions_in_order
 
 
 @dataclasses.dataclass

@@ -11,7 +11,8 @@ from survey.extensions import db
 from survey.i18n import text_in
 from survey.models import Answer, Question, Response
 from survey.reports.cells import clean_text
-from survey.reports.table import question_run, questions_in_order
+from survey.questionnaires.questions import questions_in_order
+from survey.reports.table import question_run
 from survey.segments import DIMENSIONS, MIN_CELL, cells, count_table, response_segments
 from survey.themes.findings import LAST_SOURCES, theme_findings
 

@@ -16,7 +16,8 @@ from sqlalchemy import func, select
 
 from survey.extensions import db
 from survey.i18n import text_in
-from survey.models import Answer, Invitation, Question, Response, Section
+from survey.models import Answer, Invitation, Question, Response
+from survey.questionnaires.questions import questions_in_order
 from survey.reference import REGIONS, country
 from survey.segments import response_segments
 from survey.themes.findings import answer_themes, latest_run
@@ -34,14 +35,6 @@ class Column:
     kind: str = ""  #: the question type, or what the column holds
     choices: str = ""  #: "code = label" pairs, separated by "; "
     read: object = None  #: function(response row, answers by question id) -> cell value
-
-
-def questions_in_order(questionnaire):
-    """Return every question of ``questionnaire`` (retired ones too, for their answers), in order."""
-    return db.session.scalars(
-        select(Question).join(Section, Question.section_id == Section.id)
-        .where(Question.questionnaire_id == questionnaire.id)
-        .order_by(Section.position, Question.position)).all()
 
 
 def _items_text(items, language):

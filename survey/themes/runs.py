@@ -18,6 +18,7 @@ from survey.database import writing
 from survey.extensions import db
 from survey.models import AnalysisRun, Answer, Question, Response, Theme, ThemeAssignment, utc_now
 from survey.models.questionnaires import TEXT_TYPES
+from survey.questionnaires.questions import questions_in_order
 from survey.themes import carry
 from survey.themes.catalogue import catalogue_of, seeded_entries
 from survey.audit import actor_of
@@ -37,12 +38,7 @@ class RunError(Exception):
 
 def text_questions(questionnaire):
     """Return the questionnaire's free-text questions, in questionnaire order."""
-    from survey.models import Section
-
-    return db.session.scalars(
-        select(Question).join(Section, Question.section_id == Section.id)
-        .where(Question.questionnaire_id == questionnaire.id, Question.type.in_(TEXT_TYPES))
-        .order_by(Section.position, Question.position)).all()
+    return [q for q in questions_in_order(questionnaire) if q.type in TEXT_TYPES]
 
 
 def has_demo_only(questionnaire):

@@ -6,14 +6,15 @@ import click
 from flask.cli import FlaskGroup, with_appcontext
 from flask_migrate import upgrade
 from flask_migrate.cli import db as migrate_commands
-from sqlalchemy import case, func, select
+from sqlalchemy import select
 
 from survey import create_app
 from survey.auth.cli import user_group
 from survey.config import ConfigError
 from survey.extensions import db
-from survey.models import Questionnaire, Response
+from survey.models import Questionnaire
 from survey.questionnaires import QuestionnaireFileError, builtin_files, load_file
+from survey.review.home import response_counts
 from survey.themes.cli import analyze_command
 from survey.reports.cli import export_command
 
@@ -77,16 +78,6 @@ def survey_group():
     """List, open, close and load questionnaires."""
 
 
-def _counts():
-    """Return ``{questionnaire id: (started, completed, demo)}`` response counts."""
-    rows = db.session.execute(
-        select(Response.questionnaire_id, func.count(),
-               func.sum(case((Response.status == "completed", 1), else_=0)),
-               func.sum(case((Response.is_demo, 1), else_=0)))
-        .group_by(Response.questionnaire_id)).all()
-    return {qid: (started, int(done or 0), int(demo or 0)) for qid, started, done, demo in rows}
-
-
 @survey_group.command("list")
 @with_appcontext
 def list_command():
@@ -98,7 +89,7 @@ def list_command():
     if not questionnaires:
         click.echo("No questionnaires yet: run `engage init`.")
         return
-    counts = _counts()
+    counts = response_counts()
     width = max(len(q.slug) for q in questionnaires)
     click.echo(f"{'SLUG':<{width}}  STATUS  STARTED  COMPLETED  TITLE")
     for q in questionnaires:

@@ -9,12 +9,13 @@ from survey.models import Response
 
 
 def response_counts():
-    """Return ``{questionnaire id: (started, completed)}`` (demo responses included)."""
+    """Return ``{questionnaire id: (started, completed, demo)}`` response counts (demo included)."""
     rows = db.session.execute(
         select(Response.questionnaire_id, func.count(),
-               func.sum(case((Response.status == "completed", 1), else_=0)))
+               func.sum(case((Response.status == "completed", 1), else_=0)),
+               func.sum(case((Response.is_demo, 1), else_=0)))
         .group_by(Response.questionnaire_id)).all()
-    return {qid: (started, int(done or 0)) for qid, started, done in rows}
+    return {qid: (started, int(done or 0), int(demo or 0)) for qid, started, done, demo in rows}
 
 
 @permission_required("view")

@@ -3,7 +3,6 @@
 import io
 import warnings
 
-import matplotlib
 from flask import make_response
 
 
@@ -14,6 +13,8 @@ def svg_bytes(figure):
     own fonts: Arabic, Chinese or Russian labels show even when the server has no font
     for them. No creation date: the same data give the same file.
     """
+    import matplotlib  # on first use: not at start-up
+
     buffer = io.BytesIO()
     with warnings.catch_warnings(), matplotlib.rc_context({"svg.fonttype": "none"}):
         # Layout falls back to the default font's metrics for missing glyphs: not an error.

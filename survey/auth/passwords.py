@@ -1,11 +1,17 @@
 """Password hashing (scrypt) and the rules a new password must meet."""
 
+import functools
+
 from werkzeug.security import check_password_hash, generate_password_hash
 
 MIN_LENGTH = 10
 MAX_LENGTH = 1024
-# Compared against when the account does not exist, so both cases take the same time.
-_DUMMY_HASH = generate_password_hash("not a password of anyone", method="scrypt")
+
+
+@functools.cache
+def _dummy_hash():
+    """Return the hash compared against when the account does not exist (same time taken)."""
+    return generate_password_hash("not a password of anyone", method="scrypt")
 
 
 def hash_password(password):
@@ -18,7 +24,7 @@ def check_password(user, password):
     if len(password) > MAX_LENGTH:
         return False
     if user is None:
-        check_password_hash(_DUMMY_HASH, password)
+        check_password_hash(_dummy_hash(), password)
         return False
     return check_password_hash(user.password_hash, password)
 

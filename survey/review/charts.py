@@ -3,7 +3,6 @@
 from flask import abort, request
 from flask_babel import gettext as _
 
-from analysis.charts import category_counts, counts_over_time, plot_category_counts, plot_counts_over_time
 from survey.auth import permission_required, visible_questionnaire
 from survey.charts import svg_response
 from survey.review.overview import DIMENSIONS, completion_dates, demo_mode, participation
@@ -17,7 +16,12 @@ def chart_names():
     return (COMPLETIONS, *DIMENSIONS)
 
 
+# analysis.charts (matplotlib) is imported when a chart is drawn, not when the app starts.
+
+
 def completions_figure(questionnaire, mode):
+    from analysis.charts import counts_over_time, plot_counts_over_time
+
     data = counts_over_time(completion_dates(questionnaire, mode))
     data["title"] = _("Completed responses over time")
     return plot_counts_over_time(data)
@@ -25,6 +29,8 @@ def completions_figure(questionnaire, mode):
 
 def participation_figure(questionnaire, mode, dimension):
     """Return the bar chart of one participation table; suppressed counts are not drawn."""
+    from analysis.charts import category_counts, plot_category_counts
+
     tables = participation(questionnaire, mode, only=dimension)
     if not tables:
         abort(404)  # the questionnaire does not ask the profile question of this chart

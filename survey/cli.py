@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from survey import create_app
 from survey.auth.cli import user_group
+from survey.commands import questionnaire_named
 from survey.config import ConfigError
 from survey.extensions import db
 from survey.models import Questionnaire
@@ -99,10 +100,7 @@ def list_command():
 
 
 def _set_status(slug, status):
-    questionnaire = db.session.scalars(select(Questionnaire).filter_by(slug=slug)).one_or_none()
-    if questionnaire is None:
-        known = ", ".join(db.session.scalars(select(Questionnaire.slug))) or "none: run `engage init`"
-        raise click.ClickException(f"No questionnaire {slug!r} (known: {known})")
+    questionnaire = questionnaire_named(slug)
     questionnaire.status = status
     db.session.commit()
     click.echo(f"{slug} is now {status}.")
@@ -163,9 +161,7 @@ def invite_command(slug, emails, csv_path, renew, base_url):
     """Make personal invitation links to SLUG and print them, one per line (e-mail, link)."""
     from survey.respond.invitations import InvitationError, invite
 
-    questionnaire = db.session.scalars(select(Questionnaire).filter_by(slug=slug)).one_or_none()
-    if questionnaire is None:
-        raise click.ClickException(f"No questionnaire {slug!r}")
+    questionnaire = questionnaire_named(slug)
     people = [(email, None) for email in emails] + (_read_people(csv_path) if csv_path else [])
     if not people:
         raise click.UsageError("Give e-mail addresses or --csv FILE")

@@ -166,3 +166,15 @@ questionnaire:
 """, encoding="utf-8")
     result = engage("survey", "load", str(path))
     assert result.exit_code == 1 and message in result.output, result.output
+
+
+@pytest.mark.parametrize("command", [("survey", "open"), ("survey", "invite"), ("analyze",),
+                                     ("export", "--format", "csv", "-o", "out.zip")])
+@pytest.mark.parametrize("slug", ["missing", "nul\x00slug", "x" * 500])
+def test_every_command_naming_an_unknown_questionnaire_says_so(engage, workshop_questionnaire,
+                                                               command, slug):
+    split = 2 if command[0] == "survey" else 1
+    args = [*command[:split], slug, *command[split:]]
+    result = engage(*args, *(["a@example.org"] if command == ("survey", "invite") else []))
+    assert result.exit_code == 1 and "No questionnaire" in result.output, result.output
+    assert "iew-2026-industry" in result.output and "Traceback" not in result.output

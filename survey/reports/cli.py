@@ -5,23 +5,13 @@ from pathlib import Path
 
 import click
 from flask.cli import with_appcontext
-from sqlalchemy import select
 
-from survey.extensions import db
-from survey.models import Questionnaire
+from survey.commands import questionnaire_named
 from survey.reports.table import export_table, response_count
 
 #: Above this many responses, the export shows a progress bar (on stderr).
 PROGRESS_FROM = 1000
 SUFFIXES = {"docx": ".docx", "csv": ".zip", "xlsx": ".xlsx"}
-
-
-def _questionnaire(slug):
-    found = db.session.scalars(select(Questionnaire).filter_by(slug=slug)).one_or_none()
-    if found is None:
-        known = ", ".join(db.session.scalars(select(Questionnaire.slug).order_by(Questionnaire.slug)))
-        raise click.ClickException(f"No questionnaire {slug!r} (known: {known or 'none: run `engage init`'})")
-    return found
 
 
 def _check_writable(path):
@@ -48,14 +38,14 @@ def _check_writable(path):
 def export_command(slug, kind, output, codes, include_demo, compare_slug, contact_name,
                    contact_organisation, contact_email):
     """Write the TSAG report (docx) or the responses (csv, xlsx) of questionnaire SLUG to a file."""
-    questionnaire = _questionnaire(slug)
+    questionnaire = questionnaire_named(slug)
     total = response_count(questionnaire, include_demo)
     if not total:
         demo = response_count(questionnaire, True)
         hint = f" ({demo} demo responses: add --include-demo to use them)" if demo else ""
         raise click.ClickException(f"{slug} has no responses yet{hint}; nothing to export")
     _check_writable(output)
-    compare = _questionnaire(compare_slug) if compare_slug else None
+    compare = questionnaire_named(compare_slug) if compare_slug else None
     try:
         with open(output, "wb") as out:
             _write(questionnaire, kind, out, total, codes=codes, include_demo=include_demo,

@@ -11,6 +11,7 @@ from sqlalchemy import delete, select, update
 from survey.extensions import db
 from survey.models import Answer, Question, Questionnaire, Response, coarse_now
 from survey.questionnaires import is_shown
+from survey.security import has_control_characters
 
 IDEMPOTENCY_KEY = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
 TOKEN = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
@@ -58,7 +59,7 @@ def find_response(questionnaire, token):
 
 def find_questionnaire(slug):
     """Return the questionnaire with URL name ``slug``, or None."""
-    if len(slug) > 64:
+    if len(slug) > 64 or has_control_characters(slug):  # a NUL cannot even be looked up
         return None
     return db.session.scalars(select(Questionnaire).filter_by(slug=slug)).one_or_none()
 

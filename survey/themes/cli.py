@@ -2,11 +2,9 @@
 
 import click
 from flask.cli import with_appcontext
-from sqlalchemy import select
 
+from survey.commands import questionnaire_named
 from survey.database import writing
-from survey.extensions import db
-from survey.models import Questionnaire
 from survey.themes import findings, runs
 
 
@@ -52,10 +50,7 @@ def analyze_command(slug, question_code, include_demo, embedding):
 
     The committee's corrections of the previous run of the same answers are carried over.
     """
-    questionnaire = db.session.scalars(select(Questionnaire).filter_by(slug=slug)).one_or_none()
-    if questionnaire is None:
-        known = ", ".join(db.session.scalars(select(Questionnaire.slug))) or "none: run `engage init`"
-        raise click.ClickException(f"No questionnaire {slug!r} (known: {known})")
+    questionnaire = questionnaire_named(slug)
     codes = [q.code for q in runs.text_questions(questionnaire)]
     if question_code is not None and question_code not in codes:
         raise click.ClickException(

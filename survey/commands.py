@@ -12,6 +12,7 @@ def questionnaire_named(slug):
     """Return questionnaire ``slug``, or stop the command with an error listing the known ones."""
     questionnaire = find_questionnaire(slug)
     if questionnaire is None:
-        known = ", ".join(db.session.scalars(select(Questionnaire.slug).order_by(Questionnaire.slug)))
-        raise click.ClickException(f"No questionnaire {slug!r} (known: {known or 'none: run `engage init`'})")
+        slugs = db.session.scalars(select(Questionnaire.slug).order_by(Questionnaire.slug))
+        known = ", ".join(slugs) or "none: run `engage init`"
+        raise click.ClickException(f"No questionnaire {slug!r} (known: {known})")
     return questionnaire

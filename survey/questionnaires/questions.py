@@ -7,7 +7,7 @@ from survey.models import Question, Section
 
 
 def questions_in_order(questionnaire):
-    """Return every question of ``questionnaire`` (retired ones too, for their answers), in order."""
+    """Return every question of ``questionnaire`` in order (retired ones too, for their answers)."""
     return db.session.scalars(
         select(Question).join(Section, Question.section_id == Section.id)
         .where(Question.questionnaire_id == questionnaire.id)

@@ -25,6 +25,13 @@ def language_name(code):
         return code
 
 
+def page_language():
+    """Return the language the current page is shown in ("en", "fr", "ar"...)."""
+    from flask_babel import get_locale
+
+    return str(get_locale() or "en").split("_")[0]
+
+
 def text_in(texts, language, fallback="en"):
     """Return the text of a per-language mapping in ``language``, else in ``fallback``."""
     if not texts:
@@ -53,9 +60,7 @@ def init_app(app):
 
     @app.context_processor
     def language_context():
-        from flask_babel import get_locale
-
-        language = str(get_locale() or "en").split("_")[0]
+        language = page_language()
         return {
             "page_language": language,
             "page_direction": "rtl" if language in RTL_LANGUAGES else "ltr",

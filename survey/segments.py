@@ -8,13 +8,17 @@ code, so any questionnaire using the same codes gets the same comparisons.
 import dataclasses
 from collections import Counter
 
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from analysis.summary import suppress
 
 from survey.extensions import db
+from survey.fields import choice_code, country_of
+from survey.i18n import page_language
 from survey.models import Answer, Question, Response
-from survey.reference import REGIONS, country
+from survey.reference import REGIONS, region_label
 
 #: Organisation sizes counted as SMEs (fewer than 250 employees).
 SME_SIZES = frozenset({"micro", "small", "medium"})
@@ -29,6 +33,25 @@ DIMENSIONS = {
     "development": ("developing", "developed"),
     "region": tuple(REGIONS),
 }
+#: What the dimensions are called, as headings of comparisons and filters.
+DIMENSION_LABELS = {"size": _l("SMEs and large organisations"),
+                    "development": _l("Developing and developed countries"),
+                    "region": _l("ITU regions")}
+#: How segment values are named (regions are named by survey.reference).
+SEGMENT_LABELS = {
+    "size": {"sme": _l("SME"), "large": _l("Large")},
+    "development": {"developing": _l("Developing"), "developed": _l("Developed")},
+}
+
+
+def segment_label(dimension, value, language=None):
+    """Return the name of segment ``value`` of ``dimension`` ("none" or None: not stated)."""
+    if value in (None, "none"):
+        return _("Not stated")
+    if dimension == "region":
+        return region_label(value, language or page_language())
+    labels = SEGMENT_LABELS.get(dimension, {})
+    return str(labels[value]) if value in labels else str(value)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -48,18 +71,11 @@ class Segments:
         return getattr(self, dimension)
 
 
-def choice_code(value):
-    """Return the choice code of a single-choice answer value ({"choice": "other"} -> "other")."""
-    if isinstance(value, dict):
-        return value.get("choice")
-    return None if value is None else str(value)
-
-
 def segments_from_answers(values):
     """Return the :class:`Segments` of a response from ``{question code: answer value}``."""
     size_code = choice_code(values.get("org_size"))
     size = "sme" if size_code in SME_SIZES else "large" if size_code in LARGE_SIZES else None
-    place = country(values["country"]) if values.get("country") else None
+    place = country_of(values.get("country"))
     return Segments(
         size=size,
         development=None if place is None else ("developing" if place.developing else "developed"),

@@ -1,13 +1,11 @@
 """Template filters shared by every page."""
 
-from flask_babel import get_locale
-
-from survey.i18n import text_in
+from survey.i18n import page_language, text_in
 
 
 def translate_text(texts, fallback="en"):
     """Return the text of a per-language mapping in the page's language."""
-    return text_in(texts, str(get_locale() or fallback).split("_")[0], fallback)
+    return text_in(texts, page_language(), fallback)
 
 
 def paragraphs(text):

@@ -128,13 +128,26 @@ def log_in(client, email, password, next_url=None):
     return client.post("/login", data=data)
 
 
-def stored(question, value):
-    """Return the ``(value, text)`` a participant's ``value`` is stored as."""
-    if question.is_text:
-        return value, value
-    if question.type == "single_choice" and isinstance(value, dict):
-        return {"choice": "other", "other": value["other"]}, value["other"]
-    return value, None
+def responses_in_database(**where):
+    """Return how many responses the database holds (``status="completed"``, ``is_demo=...``)."""
+    from sqlalchemy import func, select
+
+    from survey.models import Response
+
+    return db.session.scalar(select(func.count()).select_from(Response).filter_by(**where))
+
+
+def completed_answers_to(code):
+    """Return how many completed responses have a non-empty answer to question ``code``."""
+    from sqlalchemy import select
+
+    from survey.models import Answer, Response
+
+    texts = db.session.scalars(
+        select(Answer.text).join(Question, Answer.question_id == Question.id)
+        .join(Response, Answer.response_id == Response.id)
+        .where(Question.code == code, Response.status == "completed"))
+    return sum(1 for text in texts if text and text.strip())
 
 
 def add_response(questionnaire, answers=None, status="completed", language="en", is_demo=False,
@@ -144,7 +157,7 @@ def add_response(questionnaire, answers=None, status="completed", language="en",
         questionnaire_id=questionnaire.id)}
     response, _token = flow.start(questionnaire, str(uuid.uuid4()), language, is_demo=is_demo)
     response.started_on = started or datetime(2026, 3, 2, 10)
-    flow.save_answers(response, {questions[code]: stored(questions[code], value)
+    flow.save_answers(response, {questions[code]: questions[code].field.from_plain(value)
                                  for code, value in (answers or {}).items()})
     if status == "completed":
         response.status = "completed"

@@ -21,17 +21,6 @@ def demo_responses():
     return yaml.safe_load(text) or []
 
 
-def _answer(question, value):
-    """Return the ``(value, text)`` stored for a demo ``value``."""
-    if question.type in ("short_text", "long_text"):
-        return str(value), str(value)
-    if question.type == "single_choice" and isinstance(value, dict):
-        return {"choice": "other", "other": value.get("other", "")}, value.get("other")
-    if question.type == "multiple_choice" and not isinstance(value, list):
-        value = [value]
-    return value, None
-
-
 def add_demo_responses(questionnaire):
     """Add the demo responses to ``questionnaire`` unless present; return how many were added."""
     questions = {q.code: q for q in db.session.scalars(
@@ -41,14 +30,14 @@ def add_demo_responses(questionnaire):
     for index, item in enumerate(demo_responses()):
         key = str(uuid.uuid5(NAMESPACE, f"{questionnaire.slug}:{index}"))
         if db.session.scalars(select(Response.id).filter_by(
-                questionnaire_id=questionnaire.id, idempotency_key=key)).first():
+                questionnaire_id=questionnaire.id, idempotency_digest=flow.digest(key))).first():
             continue
         language = item.get("language", questionnaire.default_language)
         if language not in questionnaire.languages:
             language = questionnaire.default_language
         response, _token = flow.start(questionnaire, key, language, is_demo=True)
         response.started_on = now - timedelta(days=20 - index % 20, hours=index % 7)
-        answers = {questions[code]: _answer(questions[code], value)
+        answers = {questions[code]: questions[code].field.from_plain(value)
                    for code, value in (item.get("answers") or {}).items() if code in questions}
         flow.save_answers(response, answers)
         if item.get("status", "completed") == "completed":

@@ -3,7 +3,6 @@
 from survey.models.accounts import ROLES, AuditEntry, LoginAttempt, QuestionnaireAccess, User
 from survey.models.base import Base, coarse_now, utc_now
 from survey.models.questionnaires import (
-    QUESTION_TYPES,
     QUESTIONNAIRE_KINDS,
     QUESTIONNAIRE_STATUSES,
     Question,
@@ -11,7 +10,14 @@ from survey.models.questionnaires import (
     Section,
     Workshop,
 )
-from survey.models.responses import MAX_TEXT_LENGTH, RESPONSE_STATUSES, Answer, Invitation, Response
+from survey.models.responses import (
+    DEMO_MODES,
+    MAX_TEXT_LENGTH,
+    RESPONSE_STATUSES,
+    Answer,
+    Invitation,
+    Response,
+)
 from survey.models.themes import (
     RUN_STATUSES,
     THEME_SOURCES,
@@ -23,8 +29,9 @@ from survey.models.themes import (
 )
 
 __all__ = [
-    "AnalysisRun", "Answer", "AuditEntry", "Base", "CatalogueEntry", "LoginAttempt", "QuestionnaireAccess", "ROLES",
-    "RUN_STATUSES", "THEME_SOURCES", "Theme", "ThemeAssignment", "ThemeNote", "User", "utc_now", "Invitation", "MAX_TEXT_LENGTH", "QUESTION_TYPES", "QUESTIONNAIRE_KINDS",
-    "QUESTIONNAIRE_STATUSES", "Question", "Questionnaire", "RESPONSE_STATUSES", "Response",
-    "Section", "Workshop", "coarse_now",
+    "DEMO_MODES", "MAX_TEXT_LENGTH", "QUESTIONNAIRE_KINDS", "QUESTIONNAIRE_STATUSES", "RESPONSE_STATUSES",
+    "ROLES", "RUN_STATUSES", "THEME_SOURCES", "AnalysisRun", "Answer", "AuditEntry", "Base",
+    "CatalogueEntry", "Invitation", "LoginAttempt", "Question", "Questionnaire", "QuestionnaireAccess",
+    "Response", "Section", "Theme", "ThemeAssignment", "ThemeNote", "User", "Workshop", "coarse_now",
+    "utc_now",
 ]

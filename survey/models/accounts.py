@@ -1,7 +1,7 @@
 """Committee accounts, login attempts, and the audit trail of what they changed."""
 
 from datetime import datetime
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 import hashlib
 
@@ -10,6 +10,10 @@ from sqlalchemy import CheckConstraint, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from survey.models.base import Json, db, sql_in, utc_now
+
+if TYPE_CHECKING:
+    from survey.models.questionnaires import Questionnaire
+
 
 #: Roles, from the most to the least powerful.
 ROLES = ("admin", "reviewer", "observer")
@@ -31,7 +35,7 @@ class User(UserMixin, db.Model):
     last_login_on: Mapped[Optional[datetime]]  #: the last successful login (UTC)
     all_questionnaires: Mapped[bool] = mapped_column(default=True)  #: sees every questionnaire; else only those in questionnaire_access
 
-    granted = relationship("Questionnaire", secondary="questionnaire_access", viewonly=True)
+    granted: Mapped[list["Questionnaire"]] = relationship(secondary="questionnaire_access", viewonly=True)
 
     @property
     def is_active(self):
@@ -80,7 +84,7 @@ class AuditEntry(db.Model):
     detail: Mapped[Optional[dict]] = mapped_column(Json)  #: the change as data (old and new values, ids)
     created_on: Mapped[datetime] = mapped_column(default=utc_now, index=True)  #: when it was done (UTC)
 
-    user = relationship("User")
+    user: Mapped[Optional[User]] = relationship()
 
 
 class QuestionnaireAccess(db.Model):

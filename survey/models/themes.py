@@ -1,12 +1,18 @@
 """Theme analysis stored for the committee: catalogue, runs, themes, and answer placements."""
 
 from datetime import datetime
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 from sqlalchemy import CheckConstraint, Float, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from survey.models.base import Json, db, sql_in, utc_now
+
+if TYPE_CHECKING:
+    from survey.models.accounts import User
+    from survey.models.questionnaires import Questionnaire
+    from survey.models.responses import Answer
+
 
 RUN_STATUSES = ("running", "done", "failed")
 THEME_SOURCES = ("catalogue", "discovered", "non_answer", "unassigned", "committee")
@@ -58,11 +64,16 @@ class AnalysisRun(db.Model):
     started_on: Mapped[datetime] = mapped_column(default=utc_now)  #: when it started (UTC)
     finished_on: Mapped[Optional[datetime]]  #: when it finished or failed (UTC)
 
-    questionnaire = relationship("Questionnaire")
-    created_by = relationship("User")
+    questionnaire: Mapped["Questionnaire"] = relationship()
+    created_by: Mapped[Optional["User"]] = relationship()
     themes: Mapped[list["Theme"]] = relationship(
         back_populates="run", order_by="Theme.position", cascade="all, delete-orphan",
         passive_deletes=True)
+
+    @classmethod
+    def over(cls, question_code):
+        """Return the SQL condition selecting runs over ``question_code`` (None: all free text)."""
+        return cls.question_code.is_(None) if question_code is None else cls.question_code == question_code
 
 
 class Theme(db.Model):
@@ -88,7 +99,7 @@ class Theme(db.Model):
         ForeignKey("themes.id", ondelete="SET NULL"))  #: the theme it was merged into (then it is hidden)
 
     run: Mapped[AnalysisRun] = relationship(back_populates="themes")
-    merged_into = relationship("Theme", remote_side=[id])
+    merged_into: Mapped[Optional["Theme"]] = relationship(remote_side=[id])
     notes: Mapped[list["ThemeNote"]] = relationship(
         order_by="ThemeNote.created_on", cascade="all, delete-orphan", passive_deletes=True)
 
@@ -112,7 +123,7 @@ class ThemeAssignment(db.Model):
     by_hand: Mapped[bool] = mapped_column(default=False)  #: placed by a person; re-runs keep it where it was put
     highlighted: Mapped[bool] = mapped_column(default=False)  #: chosen as a quote for the report
 
-    answer = relationship("Answer")
+    answer: Mapped["Answer"] = relationship()
     theme: Mapped[Theme] = relationship()
 
 

@@ -1,6 +1,7 @@
 """Conditions that show a section or a question only for some earlier answers."""
 
 from survey import reference
+from survey.fields import choice_code, country_of
 
 OPERATORS = ("equals", "in", "developing", "region")
 
@@ -24,11 +25,6 @@ def condition_error(show_if, known_codes):
     return None
 
 
-def _choice(value):
-    """Return the choice code of a stored value (a single choice may carry an 'other' text)."""
-    return value.get("choice") if isinstance(value, dict) else value
-
-
 def is_shown(show_if, values):
     """Return whether an item with condition ``show_if`` shows, given answer ``values`` by code."""
     if not show_if:
@@ -38,13 +34,13 @@ def is_shown(show_if, values):
         return False
     if "equals" in show_if:
         expected = show_if["equals"]
-        return _choice(value) == expected or (isinstance(value, list) and expected in value)
+        return choice_code(value) == str(expected) or (isinstance(value, list) and expected in value)
     if "in" in show_if:
         wanted = set(map(str, show_if["in"]))
         if isinstance(value, list):
             return bool(wanted & set(map(str, value)))
-        return str(_choice(value)) in wanted
-    country = reference.country(str(value))
+        return str(choice_code(value)) in wanted
+    country = country_of(value)
     if country is None:
         return False
     if "developing" in show_if:

@@ -19,18 +19,19 @@ Choices, so that Excel, LibreOffice and Word open every file and run nothing:
 
 import re
 
+from survey.text import CONTROL_CHARACTERS
+
 #: Characters a spreadsheet reads as the start of a formula.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 #: Excel's limit on the characters of one cell.
 MAX_CELL = 32_767
 TRUNCATED = " […truncated]"
 
-_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 _SURROGATES = re.compile("[\ud800-\udfff]")
 _BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
 
-def clean_text(value, limit=MAX_CELL):
+def office_text(value, limit=MAX_CELL):
     """Return ``value`` as text any Office file can hold (see the module docstring).
 
     Used as is for Word paragraphs; :func:`cell_text` adds the formula guard.
@@ -38,7 +39,7 @@ def clean_text(value, limit=MAX_CELL):
     if value is None:
         return ""
     text = str(value).replace("\r\n", "\n").replace("\r", "\n")
-    text = _BIDI.sub("", _SURROGATES.sub("\ufffd", _CONTROLS.sub("", text)))
+    text = _BIDI.sub("", _SURROGATES.sub("\ufffd", CONTROL_CHARACTERS.sub("", text)))
     if len(text) > limit:
         text = text[:limit - len(TRUNCATED)] + TRUNCATED
     return text
@@ -54,9 +55,9 @@ def cell_text(value):
     text = str(value) if value is not None else ""
     if _looks_like_formula(text):
         text = "'" + text
-    text = clean_text(text)
+    text = office_text(text)
     if _looks_like_formula(text):  # cleaning may uncover a prefix (e.g. "\x00=1+1")
-        text = clean_text("'" + text)
+        text = office_text("'" + text)
     return text
 
 
@@ -73,5 +74,5 @@ def cell_value(value):
 
 def file_name(text, default="export", limit=80):
     """Return ``text`` reduced to a safe ASCII file name (letters, digits, dot, dash, underscore)."""
-    name = re.sub(r"[^A-Za-z0-9._-]+", "_", clean_text(text, limit=10_000)).strip("._-")
+    name = re.sub(r"[^A-Za-z0-9._-]+", "_", office_text(text, limit=10_000)).strip("._-")
     return name[:limit] or default

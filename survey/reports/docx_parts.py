@@ -1,6 +1,6 @@
 """Building blocks of the TSAG report in Word: the TD header table, tables, the Annex.
 
-Every text goes through :func:`survey.reports.cells.clean_text` (Word refuses control
+Every text goes through :func:`survey.reports.cells.office_text` (Word refuses control
 characters, and bidirectional overrides could make a quote read differently).
 """
 
@@ -10,7 +10,7 @@ import datetime
 from docx.shared import Pt
 
 from survey.i18n import text_in
-from survey.reports.cells import clean_text
+from survey.reports.cells import office_text
 from survey.questionnaires.questions import questions_in_order
 
 
@@ -41,14 +41,14 @@ def counted(number, noun):
 def add_text(container, text, style=None, bold=False):
     """Add a paragraph of safe ``text`` to ``container`` (document or cell); return it."""
     paragraph = container.add_paragraph(style=style)
-    paragraph.add_run(clean_text(text)).bold = bold
+    paragraph.add_run(office_text(text)).bold = bold
     return paragraph
 
 
 def set_cell(cell, text, bold=False):
     """Replace the text of table ``cell`` by safe ``text``."""
     cell.text = ""
-    lines = clean_text(text).split("\n")
+    lines = office_text(text).split("\n")
     paragraph = cell.paragraphs[0]
     for index, line in enumerate(lines):
         run = paragraph.add_run(line)
@@ -107,45 +107,24 @@ def add_action(document, text):
     """Add the action line: "Action:" in bold, a tab, then what TSAG is invited to do."""
     paragraph = document.add_paragraph()
     paragraph.add_run("Action:").bold = True
-    paragraph.add_run("\t" + clean_text(text))
+    paragraph.add_run("\t" + office_text(text))
     paragraph.paragraph_format.space_before = Pt(12)
     return paragraph
-
-
-def _choices(question, language):
-    options = question.options
-    if question.type == "likert":
-        rows = [f"Statement {r['code']}: {text_in(r['label'], language)}" for r in options.get("rows", [])]
-        scale = "; ".join(f"{s['code']} = {text_in(s['label'], language)}" for s in options.get("scale", []))
-        return rows + [f"Scale: {scale}"]
-    if question.type == "rating":
-        low, high = (text_in(options.get(k) or {}, language) for k in ("min_label", "max_label"))
-        return [f"Scale 0 ({low}) to 10 ({high})"]
-    if question.type == "number":
-        return [f"A number from {options.get('min', '')} to {options.get('max', '')}"]
-    items = [text_in(c["label"], language) for c in options.get("choices", [])]
-    return items + (["Other, please specify"] if options.get("other") else [])
-
-
-TYPE_NAMES = {"short_text": "short free text", "long_text": "free text", "single_choice": "one choice",
-              "multiple_choice": "several choices", "likert": "agreement grid", "rating": "0 to 10",
-              "number": "number", "country": "country (list of ITU Member States)",
-              "consent": "tick box"}
 
 
 def add_annex(document, questionnaire):
     """Add the questionnaire itself: every section and question in its default language."""
     language = questionnaire.default_language
-    document.add_heading(clean_text(f"Annex: the questionnaire “{text_in(questionnaire.title, language)}”"), 1)
+    document.add_heading(office_text(f"Annex: the questionnaire “{text_in(questionnaire.title, language)}”"), 1)
     by_section = {}
     for question in questions_in_order(questionnaire):
         if not question.retired:
             by_section.setdefault(question.section, []).append(question)
     for number, (section, questions) in enumerate(by_section.items(), 1):
-        document.add_heading(clean_text(f"A.{number}\t{text_in(section.title, language)}"), 2)
+        document.add_heading(office_text(f"A.{number}\t{text_in(section.title, language)}"), 2)
         for question in questions:
             paragraph = add_text(document, text_in(question.text, language))
-            paragraph.add_run(clean_text(f"  [{question.code}, {TYPE_NAMES[question.type]}"
+            paragraph.add_run(office_text(f"  [{question.code}, {question.field.annex_name}"
                                          f"{', required' if question.required else ''}]")).italic = True
-            for choice in _choices(question, language):
+            for choice in question.field.annex_lines(language):
                 add_text(document, choice, style="List Bullet")

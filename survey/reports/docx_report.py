@@ -10,6 +10,7 @@ import io
 
 from docx import Document
 from docx.shared import Inches
+from flask_babel import force_locale
 from sqlalchemy import func, select
 
 from survey.extensions import db
@@ -17,7 +18,7 @@ from survey.i18n import text_in
 from survey.models import Invitation
 from survey.reference import REGIONS
 from survey.reports import summary
-from survey.reports.cells import clean_text
+from survey.reports.cells import office_text
 from survey.reports.docx_parts import (
     ReportOptions,
     add_action,
@@ -43,7 +44,15 @@ def _title(questionnaire):
 
 
 def write_report(questionnaire, out, options=None):
-    """Write the TSAG report on ``questionnaire`` (a .docx) to the binary stream ``out``."""
+    """Write the TSAG report on ``questionnaire`` (a .docx) to the binary stream ``out``.
+
+    The report is in English, whatever the language of the page that asked for it.
+    """
+    with force_locale("en"):
+        _write_report(questionnaire, out, options)
+
+
+def _write_report(questionnaire, out, options):
     options = options or ReportOptions()
     surveys = [questionnaire] + ([options.compare] if options.compare is not None else [])
     ids = {q.id: summary.completed_ids(q, options.include_demo) for q in surveys}
@@ -165,7 +174,7 @@ def _findings(document, surveys, results):
 
 def _question(document, number, questionnaire, result):
     language = questionnaire.default_language
-    document.add_heading(clean_text(f"{number}\t{text_in(result.question.text, language)}"), 2)
+    document.add_heading(office_text(f"{number}\t{text_in(result.question.text, language)}"), 2)
     if result.run is None:
         add_text(document, f"{counted(result.answers, 'answer')}. No analysis has been run yet for this question.")
         return
@@ -202,7 +211,7 @@ def _chart(document, result):
     # Drawn at the size it is printed, so that DPI is the true print resolution.
     figure = Figure(figsize=(WIDTH, 0.3 * max(len(themes), 3) + 1), layout="constrained")
     plot_theme_sizes({"ids": [t.theme.id for t in themes],
-                      "labels": [clean_text(t.theme.label) for t in themes],
+                      "labels": [office_text(t.theme.label) for t in themes],
                       "sizes": [t.size for t in themes], "shares": [t.share for t in themes]},
                      ax=figure.add_subplot())
     image = io.BytesIO()

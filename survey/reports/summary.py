@@ -10,7 +10,7 @@ from sqlalchemy import select
 from survey.extensions import db
 from survey.i18n import text_in
 from survey.models import Answer, Question, Response
-from survey.reports.cells import clean_text
+from survey.reports.cells import office_text
 from survey.questionnaires.questions import questions_in_order
 from survey.reports.table import question_run
 from survey.segments import DIMENSIONS, MIN_CELL, cells, count_table, response_segments
@@ -27,10 +27,7 @@ ALL = 10**9  # "every answer" for theme_findings' n_quotes
 
 def completed_ids(questionnaire, include_demo=False):
     """Return the ids of the completed responses of ``questionnaire`` (demo data only if asked)."""
-    query = select(Response.id).where(Response.questionnaire_id == questionnaire.id,
-                                      Response.status == "completed")
-    if not include_demo:
-        query = query.where(Response.is_demo.is_(False))
+    query = select(Response.id).where(*Response.in_scope(questionnaire, include_demo, completed=True))
     return list(db.session.scalars(query.order_by(Response.id)))
 
 
@@ -101,7 +98,7 @@ def question_result(questionnaire, question, ids, segments, cache=None):
 
 
 def _shorten(text):
-    text = clean_text(text).strip()
+    text = office_text(text).strip()
     return text if len(text) <= QUOTE_LENGTH else text[:QUOTE_LENGTH - 1].rstrip() + "…"
 
 
@@ -156,16 +153,17 @@ def indicators(questionnaire, ids):
     found = []
     language = questionnaire.default_language
     for question in indicator_questions(questionnaire):
-        values = [v for _id, v in _answers_values(question, ids)]
-        found.append(Indicator(question, *_indicator_table(question, values, language)))
+        answers = _answers_of_question(question, ids)
+        found.append(Indicator(question, *_indicator_table(question, answers, language)))
     return found
 
 
-def _answers_values(question, ids):
+def _answers_of_question(question, ids):
+    """Return the stored answers ``(value, text)`` of ``question`` among responses ``ids``."""
     if not ids:
         return []
-    return db.session.execute(select(Answer.response_id, Answer.value).where(
-        Answer.question_id == question.id, Answer.response_id.in_(ids))).all()
+    return [tuple(row) for row in db.session.execute(select(Answer.value, Answer.text).where(
+        Answer.question_id == question.id, Answer.response_id.in_(ids))).all()]
 
 
 def _mean(numbers):
@@ -174,36 +172,33 @@ def _mean(numbers):
     return f"{statistics.fmean(numbers):.1f}"
 
 
-def _distribution(items, counted, language):
-    row = cells({str(item["code"]): counted.get(str(item["code"]), 0) for item in items})
+def _distribution(counts):
+    """Return the cells "n (share)" of a :class:`Counts`, small counts suppressed."""
+    row = cells({str(c.code): c.count for c in counts.rows})
     return [f"{cell} ({cell.share:.0%})" if cell.shown and cell.total else str(cell)
             for cell in row.values()]
 
 
-def _indicator_table(question, values, language):
-    """Return ``(header, rows)`` for one indicator question."""
-    options = question.options
+def _indicator_table(question, answers, language):
+    """Return ``(header, rows)`` for one indicator question, from its type's summary."""
+    summary = question.field.summarise(answers, language, language)
     if question.type == "likert":
-        scale = options.get("scale", [])
-        header = ["Statement", "Answers", "Mean"] + [text_in(s["label"], language) for s in scale]
+        header = ["Statement", "Answers", "Mean"] + [point.label for point in summary.scale]
         rows = []
-        for row in options.get("rows", []):
-            chosen = [v[str(row["code"])] for v in values if isinstance(v, dict) and str(row["code"]) in v]
-            numbers = [c for c in chosen if isinstance(c, (int, float))]
-            rows.append([text_in(row["label"], language), str(len(chosen)), _mean(numbers)]
-                        + _distribution(scale, Counter(str(c) for c in chosen), language))
+        for row in summary.rows:
+            numbers = [c.code for c in row.counts.rows for _n in range(c.count)
+                       if isinstance(c.code, (int, float))]
+            rows.append([row.label, str(row.counts.answered), _mean(numbers)] + _distribution(row.counts))
         return header, rows
-    if question.type in ("rating", "number"):
-        numbers = [v for v in values if isinstance(v, (int, float)) and not isinstance(v, bool)]
+    if question.field.is_numeric:
+        numbers = summary.values
         enough = len(numbers) >= MIN_CELL
-        median = f"{statistics.median(numbers):g}" if enough else f"n<{MIN_CELL}"
+        median = f"{summary.median:g}" if enough else f"n<{MIN_CELL}"
         row = [str(len(numbers)), _mean(numbers), median]
         if question.type == "rating":
             return ["Answers", "Mean (0 to 10)", "Median"], [row]
-        # A number question counts things (contributions planned): their total is the indicator.
-        return ["Answers", "Mean", "Median", "Total"], [row + [f"{sum(numbers):g}" if enough else f"n<{MIN_CELL}"]]
-    choices = options.get("choices", [])
-    counted = Counter(v.get("choice") if isinstance(v, dict) else str(v) for v in values)
-    labels = [text_in(c["label"], language) for c in choices]
-    return ["Answer", "Count (share)"], [list(pair) for pair in zip(
-        labels, _distribution(choices, counted, language))]
+        if not summary.adds_up:
+            return ["Answers", "Mean", "Median"], [row]
+        return ["Answers", "Mean", "Median", "Total"], [row + [f"{summary.total:g}" if enough else f"n<{MIN_CELL}"]]
+    return ["Answer", "Count (share)"], [[count.label, cell] for count, cell in zip(
+        summary.rows, _distribution(summary))]

@@ -15,106 +15,31 @@ import dataclasses
 from sqlalchemy import func, select
 
 from survey.extensions import db
+from survey.fields import Column
 from survey.i18n import text_in
-from survey.models import Answer, Invitation, Question, Response
+from survey.models import Answer, Invitation, Response
 from survey.questionnaires.questions import questions_in_order
-from survey.reference import REGIONS, country
+from survey.reference import REGIONS
 from survey.segments import response_segments
 from survey.themes.findings import answer_themes, latest_run
 
-OTHER = "other"
-
-
-@dataclasses.dataclass
-class Column:
-    """A column of the export: its header and what the codebook says about it."""
-
-    header: str
-    question: Question | None = None
-    text: str = ""  #: the question (and statement) in the default language
-    kind: str = ""  #: the question type, or what the column holds
-    choices: str = ""  #: "code = label" pairs, separated by "; "
-    read: object = None  #: function(response row, answers by question id) -> cell value
-
-
-def _items_text(items, language):
-    return "; ".join(f"{item['code']} = {text_in(item['label'], language)}" for item in items)
-
-
-def _label(items, code, language):
-    for item in items:
-        if str(item["code"]) == str(code):
-            return text_in(item["label"], language)
-    return str(code)
-
-
-def _answer_cell(question, value, text, labels, language):
-    """Return the main cell of ``question`` for a stored answer."""
-    kind, options = question.type, question.options
-    if value is None:
-        return None
-    if kind in ("short_text", "long_text"):
-        return text if text is not None else str(value)
-    if kind in ("single_choice", "multiple_choice"):
-        codes = value if isinstance(value, list) else [value]
-        codes = [c.get("choice", OTHER) if isinstance(c, dict) else c for c in codes]
-        return "; ".join(_choice_cell(options.get("choices", []), c, labels, language) for c in codes)
-    if kind == "country":
-        place = country(value)
-        return place.name(language) if labels and place else str(value)
-    if kind == "consent":
-        return ("Yes" if value else "No") if labels else int(bool(value))
-    return value  # rating and number: the number itself
-
-
-def _choice_cell(choices, code, labels, language):
-    """Return a choice as its label or its code ("Other" for the other choice, as a label)."""
-    if not labels:
-        return str(code)
-    return "Other" if code == OTHER else _label(choices, code, language)
-
-
-def _other_text(question, value, text):
-    if isinstance(value, dict):
-        return value.get(OTHER) or text
-    return text if question.type == "multiple_choice" else None
-
 
 def question_columns(question, labels, language, themes):
-    """Return the columns of one question (``themes``: ``{answer id: Theme}`` or None)."""
-    text = text_in(question.text, language)
-    kind, options = question.type, question.options
-    if kind == "likert":
-        scale = _items_text(options.get("scale", []), language)
-        return [Column(f"{question.code}_{row['code']}", question,
-                       f"{text} {text_in(row['label'], language)}", kind, scale,
-                       _likert_reader(question, row["code"], labels, language))
-                for row in options.get("rows", [])]
-    choices = {"single_choice": _items_text(options.get("choices", []), language),
-               "multiple_choice": _items_text(options.get("choices", []), language),
-               "consent": "1 = Yes; 0 = No", "country": "ISO 3166 alpha-2 code = country",
-               "rating": "0 to 10"}.get(kind, "")
-    columns = [Column(question.code, question, text, kind, choices,
-                      lambda answer: _answer_cell(question, *answer[1:], labels, language))]
-    if options.get(OTHER):
-        columns.append(Column(f"{question.code}_other", question, f"{text} (other, please specify)",
-                              "other text", "", lambda answer: _other_text(question, *answer[1:])))
+    """Return the columns of one question (``themes``: ``{answer id: Theme}`` or None).
+
+    The question's type gives its columns; a free-text question is followed by the theme
+    the committee's latest analysis gives each answer.
+    """
+    columns = question.field.export_columns(labels, language)
     if question.is_text:
-        def theme(answer):
-            found = themes.get(answer[0]) if themes else None
+        def theme(answer_id):
+            found = themes.get(answer_id) if themes else None
             return found.label if found else None
-        columns.append(Column(f"{question.code} theme", question, f"Theme of: {text}", "theme",
-                              "" if themes is not None else "no analysis run yet", theme))
+        columns.append(Column(f"{question.code} theme", question,
+                              f"Theme of: {text_in(question.text, language)}", "theme",
+                              "" if themes is not None else "no analysis run yet", theme,
+                              by_answer=True))
     return columns
-
-
-def _likert_reader(question, row_code, labels, language):
-    def read(answer):
-        code = answer[1].get(str(row_code)) if isinstance(answer[1], dict) else None
-        if code is None:
-            return None
-        return _label(question.options.get("scale", []), code, language) if labels else code
-    return read
 
 
 def question_run(questionnaire, code):
@@ -177,7 +102,10 @@ class ExportTable:
             mine = answers.get(response.id, {})
             for column in self.columns[len(row):]:
                 answer = mine.get(column.question.id)
-                row.append(column.read(answer) if answer is not None else None)
+                if answer is None:
+                    row.append(None)
+                else:
+                    row.append(column.read(answer[0]) if column.by_answer else column.read(*answer[1:]))
             yield row
 
 
@@ -206,10 +134,8 @@ def _emails(responses):
 
 def response_count(questionnaire, include_demo=False):
     """Return how many responses ``questionnaire`` has (demo ones only if asked)."""
-    query = select(func.count()).select_from(Response).where(Response.questionnaire_id == questionnaire.id)
-    if not include_demo:
-        query = query.where(Response.is_demo.is_(False))
-    return db.session.scalar(query)
+    return db.session.scalar(select(func.count()).select_from(Response).where(
+        *Response.in_scope(questionnaire, include_demo)))
 
 
 def export_table(questionnaire, labels=True, include_demo=False):
@@ -222,7 +148,5 @@ def export_table(questionnaire, labels=True, include_demo=False):
         columns.append(Column("email", None, "E-mail address of the invited participant", "response"))
     for question in questions:
         columns.extend(question_columns(question, labels, language, themes.get(question.code)))
-    query = select(Response).where(Response.questionnaire_id == questionnaire.id).order_by(Response.id)
-    if not include_demo:
-        query = query.where(Response.is_demo.is_(False))
+    query = select(Response).where(*Response.in_scope(questionnaire, include_demo)).order_by(Response.id)
     return ExportTable(questionnaire, columns, db.session.scalars(query).all(), labels)

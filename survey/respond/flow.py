@@ -11,7 +11,7 @@ from sqlalchemy import delete, select, update
 from survey.extensions import db
 from survey.models import Answer, Question, Questionnaire, Response, coarse_now
 from survey.questionnaires import is_shown
-from survey.security import has_control_characters
+from survey.text import has_control_characters
 
 IDEMPOTENCY_KEY = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
 TOKEN = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
@@ -34,18 +34,30 @@ def digest(token):
     return hashlib.sha256(token.encode()).hexdigest()
 
 
+def _insert(model):
+    """Return an INSERT of ``model`` that can say ON CONFLICT, in the current database's dialect."""
+    if db.session.get_bind().dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    return insert(model)
+
+
 def start(questionnaire, idempotency_key, language, is_demo=False):
-    """Return ``(response, token)``: a new response, or the one this key already started."""
+    """Return ``(response, token)``: a new response, or the one this key already started.
+
+    Two starts with the same key at the same moment (a double click reaching two
+    workers) insert one row: the second INSERT does nothing, and both read it back.
+    """
     token = resume_token(questionnaire, idempotency_key)
-    key = idempotency_key.lower()
+    key = digest(idempotency_key.lower())
+    db.session.execute(_insert(Response).values(
+        questionnaire_id=questionnaire.id, idempotency_digest=key, resume_digest=digest(token),
+        language=language, is_demo=is_demo, section_code=questionnaire.sections[0].code,
+        status="in_progress", started_on=coarse_now(), updated_on=coarse_now(),
+    ).on_conflict_do_nothing(index_elements=["questionnaire_id", "idempotency_digest"]))
     response = db.session.scalars(select(Response).filter_by(
-        questionnaire_id=questionnaire.id, idempotency_key=key)).one_or_none()
-    if response is None:
-        response = Response(questionnaire=questionnaire, idempotency_key=key,
-                            resume_digest=digest(token), language=language, is_demo=is_demo,
-                            section_code=questionnaire.sections[0].code)
-        db.session.add(response)
-        db.session.flush()
+        questionnaire_id=questionnaire.id, idempotency_digest=key)).one()
     return response, token
 
 
@@ -91,18 +103,13 @@ def visible_questions(section, values):
 
 def save_answers(response, answers):
     """Store ``{question: (value, text) or None}`` for ``response``: insert, update or delete."""
-    dialect = db.session.get_bind().dialect.name
-    if dialect == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert
     for question, answer in answers.items():
         if answer is None:
             db.session.execute(delete(Answer).where(
                 Answer.response_id == response.id, Answer.question_id == question.id))
             continue
         value, text = answer
-        statement = insert(Answer).values(
+        statement = _insert(Answer).values(
             response_id=response.id, question_id=question.id, value=value, text=text)
         db.session.execute(statement.on_conflict_do_update(
             index_elements=["response_id", "question_id"],

@@ -1,7 +1,6 @@
 """Personal invitations: who was asked to answer and whether they did, never what they said
 when the questionnaire is anonymous."""
 
-import re
 import secrets
 
 from sqlalchemy import select
@@ -9,9 +8,7 @@ from sqlalchemy import select
 from survey.extensions import db
 from survey.models import Invitation, coarse_now
 from survey.respond.flow import TOKEN, digest
-from survey.respond.forms import clean_text
-
-EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s]{1,189}\.[^@\s.]{2,63}$")
+from survey.text import is_email, normal_email, strip_control_characters
 
 
 class InvitationError(ValueError):
@@ -20,10 +17,10 @@ class InvitationError(ValueError):
 
 def invite(questionnaire, email, name=None, renew=False):
     """Return ``(invitation, token)`` for ``email``; token is None if already invited and not renewed."""
-    email = clean_text(email or "").strip().lower()
-    if len(email) > 254 or not EMAIL.match(email):
+    email = normal_email(email)
+    if not is_email(email):
         raise InvitationError(f"not an e-mail address: {email[:80]!r}")
-    name = clean_text(name or "").strip()[:200] or None
+    name = strip_control_characters(name or "").strip()[:200] or None
     invitation = db.session.scalars(select(Invitation).filter_by(
         questionnaire_id=questionnaire.id, email=email)).one_or_none()
     if invitation is not None and not renew:

@@ -2,7 +2,7 @@
 
 import pytest
 
-from survey.reports.cells import MAX_CELL, TRUNCATED, cell_text, cell_value, clean_text, file_name
+from survey.reports.cells import MAX_CELL, TRUNCATED, cell_text, cell_value, office_text, file_name
 
 
 @pytest.mark.parametrize("text", ["=1+1", "+1", "-1", "@SUM(A1)", "\t=1", "\r=1",
@@ -20,19 +20,19 @@ def test_ordinary_text_is_unchanged():
 
 
 def test_control_characters_are_removed_but_lines_and_tabs_inside_are_kept():
-    assert clean_text("a\x00b\x07c\x1bd\x85e\x9fz") == "abcdez"
-    assert clean_text("one\r\ntwo\rthree\tfour") == "one\ntwo\nthree\tfour"
+    assert office_text("a\x00b\x07c\x1bd\x85e\x9fz") == "abcdez"
+    assert office_text("one\r\ntwo\rthree\tfour") == "one\ntwo\nthree\tfour"
 
 
 def test_lone_surrogates_become_the_replacement_sign():
-    safe = clean_text("broken \ud800 pair \udfff")
+    safe = office_text("broken \ud800 pair \udfff")
     assert safe == "broken \ufffd pair \ufffd"
     safe.encode("utf-8")  # would raise on a surrogate
 
 
 def test_bidirectional_overrides_and_isolates_are_removed():
     text = "invoice\u202etxt.exe \u202a\u202b\u202c\u202d\u2066\u2067\u2068\u2069end"
-    assert clean_text(text) == "invoicetxt.exe end"
+    assert office_text(text) == "invoicetxt.exe end"
 
 
 def test_a_megabyte_is_cut_at_excels_cell_limit_and_says_so():

@@ -48,7 +48,7 @@ def test_xlsx_has_one_row_per_response_a_codebook_and_themes(themed, answers_to)
     book = xlsx_of(questionnaire)
     assert book.sheetnames == ["Responses", "Codebook", "Themes"]
     rows = by_header(sheet_rows(book["Responses"]))
-    assert len(rows) == db.session.query(Response).count() == 40
+    assert len(rows) == db.session.query(Response).count() > 1
     answers = answers_to(questionnaire, "why_care")
     expected = {a.response_id: ("Market access" if i % 2 == 0 else "Interoperability", a.text)
                 for i, a in enumerate(answers)}
@@ -94,8 +94,9 @@ def test_demo_responses_are_left_out_unless_asked(filled):
     demo = db.session.scalars(select(Response)).first()
     demo.is_demo = True
     db.session.commit()
-    assert len(export_table(filled)) == 39
-    assert len(export_table(filled, include_demo=True)) == 40
+    total = db.session.query(Response).count()
+    assert len(export_table(filled)) == total - 1
+    assert len(export_table(filled, include_demo=True)) == total
 
 
 def test_anonymous_questionnaires_export_nothing_that_identifies(filled):

@@ -22,7 +22,7 @@ from babel.messages.pofile import read_po
 from flask_babel import force_locale, gettext, ngettext
 
 import survey
-from survey.respond.forms import NumberText
+from survey.fields.numeric import NumberText
 
 ROOT = Path(survey.__file__).resolve().parent.parent
 TRANSLATIONS = ROOT / "survey" / "translations"

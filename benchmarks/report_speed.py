@@ -56,7 +56,7 @@ def fill(questionnaire, n, rng):
     pools = answer_pools(questions)
     now = coarse_now()
     db.session.execute(insert(Response), [
-        {"questionnaire_id": questionnaire.id, "idempotency_key": str(uuid.UUID(int=rng.getrandbits(128))),
+        {"questionnaire_id": questionnaire.id, "idempotency_digest": str(uuid.UUID(int=rng.getrandbits(128))),
          "resume_digest": f"{i:064x}", "status": "completed", "language": "en",
          "started_on": now, "updated_on": now, "completed_on": now} for i in range(n)])
     ids = [r for (r,) in db.session.execute(db.select(Response.id).order_by(Response.id))]

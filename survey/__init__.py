@@ -13,7 +13,7 @@ def create_app(test_config=None):
 
     ``test_config`` (a mapping) overrides the environment; tests use it.
     """
-    from survey import auth, config, database, errors, i18n, security, templating
+    from survey import auth, config, database, errors, i18n, routing, security, templating
     from survey.extensions import babel, csrf, db, migrate
 
     instance_path = os.environ.get("ENGAGE_INSTANCE_PATH") or str(ROOT / "instance")
@@ -36,6 +36,7 @@ def create_app(test_config=None):
     templating.init_app(app)
     errors.init_app(app)
     security.init_app(app)
+    routing.init_app(app)
 
     auth.init_app(app)
 
@@ -44,7 +45,7 @@ def create_app(test_config=None):
     from survey.reports.views import bp as reports_bp
     from survey.review import bp as review_bp
     from survey.review import nav
-    from survey.themes.urls import bp as themes_bp
+    from survey.themes import bp as themes_bp
 
     app.register_blueprint(home_bp)
     app.register_blueprint(respond_bp)

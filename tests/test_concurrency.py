@@ -42,7 +42,7 @@ def _read_then_write(app, questionnaire_id, read, go_on, mark_writing):
         try:
             questionnaire = db.session.get(Questionnaire, questionnaire_id)
             read.set()
-            go_on.wait(timeout=10)
+            assert go_on.wait(timeout=30)
             questionnaire.minutes += 1
             db.session.commit()
             return None
@@ -53,38 +53,67 @@ def _read_then_write(app, questionnaire_id, read, go_on, mark_writing):
             db.session.remove()
 
 
-def _request_that_writes(app, questionnaire_id, hold_seconds):
-    """Hold the write lock like a saving request, for ``hold_seconds``."""
-    import time
-
+def _request_that_writes(app, questionnaire_id, locked, release):
+    """Take the write lock like a saving request, say so with ``locked``, commit on ``release``."""
     from survey.models import Questionnaire
 
     with app.test_request_context(method="POST"):
         db.session.get(Questionnaire, questionnaire_id).minutes += 1
         db.session.flush()
-        time.sleep(hold_seconds)
+        locked.set()
+        assert release.wait(timeout=30)
         db.session.commit()
         db.session.remove()
-
 
 
 @pytest.mark.parametrize("mark_writing", [True, False])
 def test_a_background_writer_waits_for_a_writing_request(app, make_questionnaire, mark_writing):
     """A background run that reads, then writes while a request holds the write lock, waits
-    its turn when it says it writes; otherwise SQLite refuses at once (the bug this prevents)."""
+    its turn when it says it writes; otherwise SQLite refuses at once (the bug this prevents).
+
+    Events order every step: the request holds the lock before the background writes (or,
+    when it says it writes, before the background even begins), so the case cannot pass
+    without contention.
+    """
     import threading
+
+    from sqlalchemy import event
 
     if db.engine.dialect.name != "sqlite":
         pytest.skip("about SQLite's write lock; PostgreSQL waits for row locks by itself")
     questionnaire = make_questionnaire(SECTIONS)
-    read, go_on = threading.Event(), threading.Event()
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        background = pool.submit(_read_then_write, app, questionnaire.id, read, go_on, mark_writing)
-        assert read.wait(timeout=10)
-        request = pool.submit(_request_that_writes, app, questionnaire.id, 1.0)
-        threading.Timer(0.3, go_on.set).start()  # write while the request holds the lock
-        error = background.result(timeout=30)
-        request.result(timeout=30)
+    read, go_on, locked, release = (threading.Event() for _ in range(4))
+    waiting = threading.Event()  # the background has asked for the write lock
+
+    def on_statement(connection, cursor, statement, *args):
+        if statement.startswith("BEGIN IMMEDIATE") and threading.current_thread().name.startswith("bg"):
+            waiting.set()
+
+    event.listen(db.engine, "before_cursor_execute", on_statement)
+    try:
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="bg") as background_pool, \
+                ThreadPoolExecutor(max_workers=1, thread_name_prefix="rq") as request_pool:
+            if mark_writing:
+                # The request holds the lock; the background asks for it at its first read.
+                request = request_pool.submit(_request_that_writes, app, questionnaire.id, locked, release)
+                assert locked.wait(timeout=30)
+                go_on.set()
+                background = background_pool.submit(_read_then_write, app, questionnaire.id, read, go_on, True)
+                assert waiting.wait(timeout=30)
+                assert not read.is_set()  # it waits for the lock instead of reading
+                release.set()
+            else:
+                # The background has read; the request takes the lock; then the background writes.
+                background = background_pool.submit(_read_then_write, app, questionnaire.id, read, go_on, False)
+                assert read.wait(timeout=30)
+                request = request_pool.submit(_request_that_writes, app, questionnaire.id, locked, release)
+                assert locked.wait(timeout=30)
+                go_on.set()
+            error = background.result(timeout=60)
+            release.set()
+            request.result(timeout=60)
+    finally:
+        event.remove(db.engine, "before_cursor_execute", on_statement)
     if mark_writing:
         assert error is None
         db.session.rollback()  # a fresh snapshot

@@ -79,3 +79,16 @@ def visible_questionnaires():
 
     everything = db.session.scalars(select(Questionnaire).order_by(Questionnaire.slug)).all()
     return [q for q in everything if may_see(q)]
+
+
+def grant(user, questionnaire_ids):
+    """Limit ``user`` to the questionnaires ``questionnaire_ids`` (none: every questionnaire)."""
+    from survey.extensions import db
+    from survey.models import QuestionnaireAccess
+
+    user.all_questionnaires = not questionnaire_ids
+    db.session.flush()
+    db.session.execute(QuestionnaireAccess.__table__.delete().where(
+        QuestionnaireAccess.user_id == user.id))
+    for questionnaire_id in questionnaire_ids:
+        db.session.add(QuestionnaireAccess(user_id=user.id, questionnaire_id=questionnaire_id))

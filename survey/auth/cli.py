@@ -6,9 +6,12 @@ import click
 from flask.cli import with_appcontext
 from sqlalchemy import select
 
+from survey.auth.access import grant
+from survey.commands import questionnaire_named
 from survey.auth.passwords import hash_password, password_problem
 from survey.extensions import db
-from survey.models import ROLES, Questionnaire, QuestionnaireAccess, User
+from survey.models import ROLES, User
+from survey.text import is_email, normal_email
 
 
 @click.group("user")
@@ -30,32 +33,10 @@ def read_password():
 
 def valid_email(email):
     """Return ``email`` in lower case, or stop with a clear error if it is not an address."""
-    email = email.strip().lower()
-    local, at, domain = email.partition("@")
-    if not at or not local or "." not in domain or len(email) > 254 or any(
-            c.isspace() or ord(c) < 32 for c in email):
+    email = normal_email(email)
+    if not is_email(email):
         raise click.BadParameter(f"{email!r} is not an e-mail address", param_hint="EMAIL")
     return email
-
-
-def questionnaires_named(slugs):
-    """Return the questionnaires ``slugs``, or stop with a clear error naming an unknown one."""
-    found = []
-    for slug in slugs:
-        questionnaire = db.session.scalars(select(Questionnaire).filter_by(slug=slug)).one_or_none()
-        if questionnaire is None:
-            raise click.BadParameter(f"no questionnaire {slug!r}", param_hint="--questionnaire")
-        found.append(questionnaire)
-    return found
-
-
-def grant(user, questionnaires):
-    """Limit ``user`` to ``questionnaires`` (none: every questionnaire)."""
-    user.all_questionnaires = not questionnaires
-    db.session.flush()
-    db.session.execute(QuestionnaireAccess.__table__.delete().where(QuestionnaireAccess.user_id == user.id))
-    for questionnaire in questionnaires:
-        db.session.add(QuestionnaireAccess(user_id=user.id, questionnaire_id=questionnaire.id))
 
 
 def find_user(email):
@@ -78,10 +59,10 @@ def create_command(email, role, name, slugs):
     email = valid_email(email)
     if db.session.scalars(select(User).filter_by(email=email)).first():
         raise click.ClickException(f"{email} already has an account")
-    questionnaires = questionnaires_named(slugs)
+    questionnaires = [questionnaire_named(slug) for slug in slugs]
     user = User(email=email, role=role, name=name, password_hash=hash_password(read_password()))
     db.session.add(user)
-    grant(user, questionnaires)
+    grant(user, [q.id for q in questionnaires])
     db.session.commit()
     click.echo(f"Created {role} {email}. Log in at /login.")
 
@@ -124,12 +105,12 @@ def password_command(email):
 def set_command(email, role, active, slugs, all_questionnaires):
     """Change the role, the questionnaires or whether EMAIL may log in."""
     user = find_user(email)
-    questionnaires = questionnaires_named(slugs)
+    questionnaires = [questionnaire_named(slug) for slug in slugs]
     if role:
         user.role = role
     if active is not None:
         user.active = active
     if slugs or all_questionnaires:
-        grant(user, [] if all_questionnaires else questionnaires)
+        grant(user, [] if all_questionnaires else [q.id for q in questionnaires])
     db.session.commit()
     click.echo(f"{user.email}: {user.role}, {'active' if user.active else 'inactive'}.")

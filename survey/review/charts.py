@@ -5,7 +5,8 @@ from flask_babel import gettext as _
 
 from survey.auth import permission_required, visible_questionnaire
 from survey.charts import svg_response
-from survey.review.overview import DIMENSIONS, completion_dates, demo_mode, participation
+from survey.review.overview import PARTICIPATION_TABLES, completion_dates, demo_mode, participation
+from survey.review.blueprint import bp
 
 #: Chart names besides the participation dimensions.
 COMPLETIONS = "completions"
@@ -13,7 +14,7 @@ COMPLETIONS = "completions"
 
 def chart_names():
     """Return the names a chart URL may carry."""
-    return (COMPLETIONS, *DIMENSIONS)
+    return (COMPLETIONS, *PARTICIPATION_TABLES)
 
 
 # analysis.charts (matplotlib) is imported when a chart is drawn, not when the app starts.
@@ -39,6 +40,7 @@ def participation_figure(questionnaire, mode, dimension):
     return plot_category_counts(category_counts(rows, title=table.title))
 
 
+@bp.get("/<slug>/charts/<name>.svg")
 @permission_required("view")
 def chart(slug, name):
     questionnaire = visible_questionnaire(slug)

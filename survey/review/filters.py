@@ -9,7 +9,7 @@ from sqlalchemy import select
 from survey.extensions import db
 from survey.models import Answer, Response
 from survey.reference import REGIONS
-from survey.review.overview import demo_mode, in_scope
+from survey.review.overview import demo_mode
 from survey.segments import response_segments
 
 STATUSES = ("completed", "in_progress")
@@ -111,7 +111,7 @@ def like_pattern(text):
 
 def matching_ids(questionnaire, filters):
     """Return the ids of the responses of ``questionnaire`` the filters keep, newest first."""
-    query = select(Response.id).where(*in_scope(questionnaire, filters.demo))
+    query = select(Response.id).where(*Response.in_scope(questionnaire, filters.demo))
     if filters.status:
         query = query.where(Response.status == filters.status)
     if filters.language:

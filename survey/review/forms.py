@@ -10,20 +10,9 @@ from wtforms.validators import DataRequired, EqualTo, Length, Optional, Validati
 from survey.auth.passwords import password_problem
 from survey.extensions import db
 from survey.models import ROLES, User
+from survey.text import is_email, normal_email
 
 ROLE_LABELS = {"admin": _l("Administrator"), "reviewer": _l("Reviewer"), "observer": _l("Observer")}
-
-
-def normal_email(email):
-    """Return ``email`` as stored: trimmed and in lower case."""
-    return (email or "").strip().lower()
-
-
-def is_email(email):
-    """Return whether ``email`` looks like an e-mail address (something@domain.tld)."""
-    local, at, domain = email.partition("@")
-    return bool(at and local and "." in domain.strip(".") and "@" not in domain
-                and not any(c.isspace() or ord(c) < 32 for c in email))
 
 
 class AccessFields(FlaskForm):

@@ -6,6 +6,7 @@ from sqlalchemy import case, func, select
 from survey.auth import permission_required, visible_questionnaires
 from survey.extensions import db
 from survey.models import Response
+from survey.review.blueprint import bp
 
 
 def response_counts():
@@ -18,6 +19,7 @@ def response_counts():
     return {qid: (started, int(done or 0), int(demo or 0)) for qid, started, done, demo in rows}
 
 
+@bp.get("/")
 @permission_required("view")
 def index():
     return render_template("review/index.html", questionnaires=visible_questionnaires(),

@@ -4,6 +4,7 @@ from flask import current_app, request, url_for
 from flask_babel import lazy_gettext as _l
 
 from survey.auth import can
+from survey.segments import segment_label
 
 #: (label, endpoint, permission); a tab whose endpoint is not registered is left out.
 TABS = [
@@ -36,7 +37,8 @@ def tabs(questionnaire):
 
 
 def init_app(app):
-    """Make ``review_tabs``, ``can`` and ``has_endpoint`` available to templates."""
+    """Make ``review_tabs``, ``can``, ``has_endpoint`` and ``segment_label`` available to templates."""
     app.jinja_env.globals["review_tabs"] = tabs
+    app.jinja_env.globals["segment_label"] = segment_label
     app.jinja_env.globals["can"] = can
     app.jinja_env.globals["has_endpoint"] = lambda name: name in current_app.view_functions

@@ -3,36 +3,28 @@
 import dataclasses
 
 from flask import render_template, request
-from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import case, func, select
 
 from survey.auth import permission_required, visible_questionnaire
 from survey.extensions import db
-from survey.i18n import text_in
-from survey.models import Question, Response
-from survey.reference import REGIONS, region_label
-from survey.segments import MIN_CELL, count_table, response_segments
+from survey.i18n import page_language, text_in
+from survey.models import DEMO_MODES, Question, Response
+from survey.reference import REGIONS
+from survey.segments import MIN_CELL, SEGMENT_LABELS, count_table, response_segments, segment_label
+from survey.review.blueprint import bp
 
-#: Which responses are counted: real ones only, demo ones as well, or demo ones only.
-DEMO_MODES = ("exclude", "include", "only")
-#: Participation tables in the order of the report: the profile question each needs, its
-#: title and the heading of its label column.
-DIMENSIONS = {
+#: Participation tables in the order of the report: the segment dimension, the profile
+#: question it needs, its title and the heading of its label column.
+PARTICIPATION_TABLES = {
     "region": ("country", _l("By ITU region"), _l("ITU region")),
     "org_type": ("org_type", _l("By type of organisation"), _l("Organisation")),
-    "size": ("org_size", _l("By size of organisation"), _l("Size")),
+    "size": ("org_size", _l("By size of organisation (SME: fewer than 250 employees)"), _l("Size")),
     "development": ("country", _l("Developed and developing countries"), _l("Country")),
     "gender": ("gender", _l("By gender"), _l("Gender")),
     "age_band": ("age_band", _l("By age"), _l("Age")),
 }
-FIXED_LABELS = {
-    "size": {"sme": _l("SME (fewer than 250 employees)"), "large": _l("Large (250 or more)")},
-    "development": {"developing": _l("Developing country"), "developed": _l("Developed country")},
-}
-
-
 def demo_mode(questionnaire, requested):
     """Return ``(mode, by_default)``: the demo mode asked for, else the questionnaire's default.
 
@@ -42,18 +34,8 @@ def demo_mode(questionnaire, requested):
     if requested in DEMO_MODES:
         return requested, False
     has_real = db.session.scalar(select(Response.id).where(
-        Response.questionnaire_id == questionnaire.id, Response.is_demo.is_(False)).limit(1))
+        *Response.in_scope(questionnaire, "exclude")).limit(1))
     return ("exclude" if has_real else "include"), True
-
-
-def in_scope(questionnaire, mode):
-    """Return the conditions selecting the responses of ``questionnaire`` counted in demo ``mode``."""
-    conditions = [Response.questionnaire_id == questionnaire.id]
-    if mode == "exclude":
-        conditions.append(Response.is_demo.is_(False))
-    elif mode == "only":
-        conditions.append(Response.is_demo.is_(True))
-    return conditions
 
 
 @dataclasses.dataclass(frozen=True)
@@ -74,16 +56,15 @@ def response_stats(questionnaire, mode):
     """Return the :class:`Stats` of ``questionnaire`` under demo ``mode``."""
     started, completed = db.session.execute(
         select(func.count(), func.sum(case((Response.status == "completed", 1), else_=0)))
-        .where(*in_scope(questionnaire, mode))).one()
-    demo = db.session.scalar(select(func.count()).where(
-        Response.questionnaire_id == questionnaire.id, Response.is_demo.is_(True)))
+        .where(*Response.in_scope(questionnaire, mode))).one()
+    demo = db.session.scalar(select(func.count()).where(*Response.in_scope(questionnaire, "only")))
     return Stats(started, int(completed or 0), demo)
 
 
 def completion_dates(questionnaire, mode):
     """Return the completion time of every completed response in scope."""
     return db.session.scalars(select(Response.completed_on).where(
-        *in_scope(questionnaire, mode), Response.status == "completed")).all()
+        *Response.in_scope(questionnaire, mode, completed=True))).all()
 
 
 @dataclasses.dataclass(frozen=True)
@@ -97,24 +78,19 @@ class Table:
     total: int
 
 
-def page_language():
-    """Return the language the page is shown in ("en", "fr")."""
-    return str(get_locale() or "en").split("_")[0]
-
-
 def value_labels(dimension, question, questionnaire):
     """Return ``(values, {value: label})`` for the rows of ``dimension`` (None: not stated)."""
     language = page_language()
     if dimension == "region":
-        labels = {code: region_label(code, language) for code in REGIONS}
-    elif dimension in FIXED_LABELS:
-        labels = {code: str(label) for code, label in FIXED_LABELS[dimension].items()}
+        labels = {code: segment_label(dimension, code, language) for code in REGIONS}
+    elif dimension in SEGMENT_LABELS:
+        labels = {code: segment_label(dimension, code) for code in SEGMENT_LABELS[dimension]}
     else:
         labels = {choice["code"]: text_in(choice["label"], language, questionnaire.default_language)
                   for choice in question.options.get("choices", ())}
         if question.options.get("other"):
             labels["other"] = _("Other")
-    labels[None] = _("Not stated")
+    labels[None] = segment_label(dimension, None)
     return [code for code in labels if code is not None], labels
 
 
@@ -125,12 +101,12 @@ def participation(questionnaire, mode, only=None):
     ``only`` names the single dimension wanted (default: all).
     """
     ids = db.session.scalars(select(Response.id).where(
-        *in_scope(questionnaire, mode), Response.status == "completed")).all()
+        *Response.in_scope(questionnaire, mode, completed=True))).all()
     segments = list(response_segments(questionnaire, ids).values())
     questions = {q.code: q for q in db.session.scalars(
         select(Question).filter_by(questionnaire_id=questionnaire.id))}
     tables = []
-    for dimension, (code, title, heading) in DIMENSIONS.items():
+    for dimension, (code, title, heading) in PARTICIPATION_TABLES.items():
         if code not in questions or only not in (None, dimension):
             continue
         values, labels = value_labels(dimension, questions[code], questionnaire)
@@ -153,6 +129,7 @@ def demo_notice(mode, by_default):
     return _("Demo responses are left out.")
 
 
+@bp.get("/<slug>/")
 @permission_required("view")
 def overview(slug):
     questionnaire = visible_questionnaire(slug)

@@ -7,15 +7,13 @@ from sqlalchemy import func, select
 from survey.audit import recent_entries, record_by_current_user
 from survey.auth import can, permission_required, visible_questionnaire
 from survey.extensions import db
-from survey.i18n import text_in
-from survey.models import Answer, Question, Response, Section
-from survey.models.questionnaires import TEXT_TYPES
+from survey.models import DEMO_MODES, Answer, Question, Response, Section
 from survey.respond import flow
-from survey.respond.describe import describe
-from survey.reference import region_label
 from survey.review.filters import PER_PAGE, SEGMENT_VALUES, STATUSES, matching_ids, read_filters
-from survey.review.overview import DEMO_MODES, page_language
+from survey.fields import TEXT_TYPES
+from survey.i18n import page_language, text_in
 from survey.segments import response_segments
+from survey.review.blueprint import bp
 
 #: Words of a response's free text shown in the list, and at most that many characters
 #: (for languages written without spaces).
@@ -42,16 +40,12 @@ def text_previews(response_ids):
     return previews
 
 
-def region_name(code):
-    """Return the name of ITU region ``code`` in the page language."""
-    return region_label(code, page_language())
-
-
 def recent_deletions(questionnaire, limit=10):
     """Return the latest audit entries of deleted responses of ``questionnaire``."""
     return recent_entries(("delete_response",), questionnaire, limit)
 
 
+@bp.get("/<slug>/responses/")
 @permission_required("view")
 def responses(slug):
     questionnaire = visible_questionnaire(slug)
@@ -68,7 +62,7 @@ def responses(slug):
         "review/responses.html", questionnaire=questionnaire, filters=filters, rows=rows,
         total=len(ids), pages=pages, segments=response_segments(questionnaire, page_ids),
         previews=text_previews(page_ids), statuses=STATUSES, segment_values=SEGMENT_VALUES,
-        demo_modes=DEMO_MODES, region_name=region_name,
+        demo_modes=DEMO_MODES,
         deletions=recent_deletions(questionnaire) if can("delete_response") else [])
 
 
@@ -97,7 +91,7 @@ def answered_questions(questionnaire, response):
                 continue
             note = (_("retired question") if question.retired
                     else None if question in shown else _("hidden by other answers"))
-            lines = describe(question, answers[question.code], language, default)
+            lines = question.field.describe(answers[question.code], language, default)
             found.append((text_in(section.title, language, default), question, lines, note))
     return found
 
@@ -109,6 +103,7 @@ def invitee(questionnaire, response):
     return response.invitation.email
 
 
+@bp.get("/<slug>/responses/<id:response_id>")
 @permission_required("view")
 def response(slug, response_id):
     questionnaire = visible_questionnaire(slug)
@@ -116,9 +111,10 @@ def response(slug, response_id):
     return render_template(
         "review/response.html", questionnaire=questionnaire, response=found,
         answers=answered_questions(questionnaire, found), invitee=invitee(questionnaire, found),
-        segments=response_segments(questionnaire, [found.id])[found.id], region_name=region_name)
+        segments=response_segments(questionnaire, [found.id])[found.id])
 
 
+@bp.get("/<slug>/responses/<id:response_id>/delete")
 @permission_required("delete_response")
 def delete_response_form(slug, response_id):
     questionnaire = visible_questionnaire(slug)
@@ -127,6 +123,7 @@ def delete_response_form(slug, response_id):
                            response=found)
 
 
+@bp.post("/<slug>/responses/<id:response_id>/delete")
 @permission_required("delete_response")
 def delete_response(slug, response_id):
     questionnaire = visible_questionnaire(slug)

@@ -8,8 +8,10 @@ from survey.auth import permission_required, visible_questionnaire
 from survey.errors import abort_with
 from survey.extensions import db
 from survey.models import QUESTIONNAIRE_STATUSES
+from survey.review.blueprint import bp
 
 
+@bp.post("/<slug>/status")
 @permission_required("manage_questionnaires")
 def set_status(slug):
     questionnaire = visible_questionnaire(slug)

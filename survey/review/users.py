@@ -7,12 +7,15 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from survey.auth import permission_required
+from survey.auth.access import grant
 from survey.audit import recent_entries, record_by_current_user
 from survey.auth.passwords import hash_password
 from survey.errors import abort_with
 from survey.extensions import db
-from survey.models import Questionnaire, QuestionnaireAccess, User
-from survey.review.forms import ROLE_LABELS, ChangeUserForm, CreateUserForm, normal_email
+from survey.models import Questionnaire, User
+from survey.review.forms import ROLE_LABELS, ChangeUserForm, CreateUserForm
+from survey.text import normal_email
+from survey.review.blueprint import bp
 
 
 def all_questionnaires():
@@ -41,15 +44,6 @@ def render_users(create=None, changed=None, status=200):
                            role_labels=ROLE_LABELS, entries=entries), status
 
 
-def grant(user, questionnaire_ids):
-    """Limit ``user`` to ``questionnaire_ids`` (none: every questionnaire)."""
-    user.all_questionnaires = not questionnaire_ids
-    db.session.execute(QuestionnaireAccess.__table__.delete().where(
-        QuestionnaireAccess.user_id == user.id))
-    for qid in questionnaire_ids:
-        db.session.add(QuestionnaireAccess(user_id=user.id, questionnaire_id=qid))
-
-
 def scope(user):
     """Return the slugs ``user`` is limited to, or "all"."""
     return "all" if user.all_questionnaires else sorted(q.slug for q in user.granted)
@@ -59,11 +53,13 @@ def audit(action, user, summary, detail):
     record_by_current_user(action, summary, {"user_id": user.id, "email": user.email, **detail})
 
 
+@bp.get("/users/")
 @permission_required("manage_users")
 def users():
     return render_users()
 
 
+@bp.post("/users/")
 @permission_required("manage_users")
 def create_user():
     form = CreateUserForm().set_questionnaires(all_questionnaires())
@@ -87,6 +83,7 @@ def create_user():
     return redirect(url_for("review.users"))
 
 
+@bp.post("/users/<id:user_id>")
 @permission_required("manage_users")
 def change_user(user_id):
     user = db.session.get(User, user_id)

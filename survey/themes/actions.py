@@ -10,7 +10,9 @@ from survey.errors import abort_with
 from survey.extensions import db
 from survey.models import Theme, ThemeAssignment
 from survey.themes import corrections
-from survey.themes.views import MAX_ID, get_row, is_latest, load_run, load_theme
+from survey.routing import row_id
+from survey.themes.loaders import is_latest, load_run, load_theme
+from survey.themes.blueprint import bp
 
 
 def editable_run(slug, run_id):
@@ -21,17 +23,12 @@ def editable_run(slug, run_id):
     return run
 
 
-def form_int(name):
-    """Return the whole number sent as ``name``, or stop with 400."""
-    value = request.form.get(name, "")
-    if not value.isascii() or not value.isdigit() or len(value) > 12:
-        abort_with(400, _("Choose a theme from the list."))
-    return int(value)
-
-
 def form_theme(run, name="target"):
     """Return the theme of ``run`` chosen in field ``name``; 400 if it is not one of the run's."""
-    theme = get_row(Theme, form_int(name))
+    theme_id = row_id(request.form.get(name))
+    if theme_id is None:
+        abort_with(400, _("Choose a theme from the list."))
+    theme = db.session.get(Theme, theme_id)
     if theme is None or theme.run_id != run.id:
         abort_with(400, _("That theme is not part of this analysis run."))
     return theme
@@ -54,6 +51,7 @@ def back_to(theme):
                             run_id=theme.run_id, theme_id=theme.id), 303)
 
 
+@bp.post("/runs/<id:run_id>/themes/<id:theme_id>/rename")
 @permission_required("analyse")
 def rename_theme(slug, run_id, theme_id):
     theme = load_theme(editable_run(slug, run_id), theme_id)
@@ -62,6 +60,7 @@ def rename_theme(slug, run_id, theme_id):
     return back_to(theme)
 
 
+@bp.post("/runs/<id:run_id>/themes/<id:theme_id>/merge")
 @permission_required("analyse")
 def merge_theme(slug, run_id, theme_id):
     run = editable_run(slug, run_id)
@@ -71,19 +70,21 @@ def merge_theme(slug, run_id, theme_id):
     return back_to(target)
 
 
+@bp.post("/runs/<id:run_id>/themes/<id:theme_id>/split")
 @permission_required("analyse")
 def split_theme(slug, run_id, theme_id):
     run = editable_run(slug, run_id)
     theme = load_theme(run, theme_id)
-    chosen = request.form.getlist("answer")
-    if not all(v.isascii() and v.isdigit() and len(v) <= 10 and int(v) <= MAX_ID for v in chosen):
+    chosen = [row_id(v) for v in request.form.getlist("answer")]
+    if None in chosen:
         abort_with(400, _("Choose answers of this theme to move."))
     target = None if request.form.get("target", "new") == "new" else form_theme(run)
-    apply(corrections.split, theme, [int(v) for v in chosen], target, request.form.get("new_label"),
+    apply(corrections.split, theme, chosen, target, request.form.get("new_label"),
           done_message=_("The chosen answers were moved."))
     return back_to(theme)
 
 
+@bp.post("/runs/<id:run_id>/themes/<id:theme_id>/notes")
 @permission_required("analyse")
 def add_note(slug, run_id, theme_id):
     theme = load_theme(editable_run(slug, run_id), theme_id)
@@ -93,8 +94,6 @@ def add_note(slug, run_id, theme_id):
 
 def load_assignment(run, answer_id):
     """Return where ``run`` put answer ``answer_id``; 404 if the run did not analyse it."""
-    if answer_id > MAX_ID:
-        abort_with(404, _("This answer is not part of this analysis run."))
     assignment = db.session.scalars(select(ThemeAssignment).filter_by(
         run_id=run.id, answer_id=answer_id)).one_or_none()
     if assignment is None:
@@ -102,6 +101,7 @@ def load_assignment(run, answer_id):
     return assignment
 
 
+@bp.post("/runs/<id:run_id>/answers/<id:answer_id>/move")
 @permission_required("analyse")
 def move_answer(slug, run_id, answer_id):
     run = editable_run(slug, run_id)
@@ -111,6 +111,7 @@ def move_answer(slug, run_id, answer_id):
     return back_to(origin)
 
 
+@bp.post("/runs/<id:run_id>/answers/<id:answer_id>/highlight")
 @permission_required("analyse")
 def highlight_answer(slug, run_id, answer_id):
     run = editable_run(slug, run_id)

@@ -18,8 +18,7 @@ def previous_run(run):
         select(AnalysisRun)
         .where(AnalysisRun.questionnaire_id == run.questionnaire_id, AnalysisRun.status == "done",
                AnalysisRun.id < run.id,
-               AnalysisRun.question_code.is_(None) if run.question_code is None
-               else AnalysisRun.question_code == run.question_code)
+               AnalysisRun.over(run.question_code))
         .order_by(AnalysisRun.id.desc()).limit(1)).first()
 
 

@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 
 from survey.extensions import db
 from survey.models import CatalogueEntry
-from survey.themes.corrections import CorrectionError, audit, clean_text, clean_words
+from survey.themes.corrections import CorrectionError, audit, checked_text, clean_words
 
 #: Longest title, description and keyword list accepted from the catalogue form.
 MAX_TITLE, MAX_DESCRIPTION, MAX_KEYWORDS = 200, 4000, 60
@@ -52,8 +52,8 @@ def catalogue_of(questionnaire):
 
 def _entry_fields(title, description, keywords):
     """Return cleaned ``(title, description, keywords)`` from the form, or raise CorrectionError."""
-    title = clean_text(title, MAX_TITLE, _("The title"))
-    description = clean_text(description, MAX_DESCRIPTION, _("The description"))
+    title = checked_text(title, MAX_TITLE, _("The title"))
+    description = checked_text(description, MAX_DESCRIPTION, _("The description"))
     return title, description, clean_words(keywords, MAX_KEYWORDS)
 
 

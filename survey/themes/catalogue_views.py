@@ -9,8 +9,10 @@ from survey.errors import abort_with
 from survey.extensions import db
 from survey.themes import catalogue
 from survey.themes.corrections import CorrectionError
+from survey.themes.blueprint import bp
 
 
+@bp.get("/catalogue/", endpoint="catalogue")
 @permission_required("view")
 def show(slug):
     questionnaire = visible_questionnaire(slug)
@@ -44,6 +46,7 @@ def _fields():
     return form.get("title"), form.get("description"), form.get("keywords")
 
 
+@bp.post("/catalogue/add", endpoint="catalogue_add")
 @permission_required("analyse")
 def add(slug):
     questionnaire = visible_questionnaire(slug)
@@ -51,6 +54,7 @@ def add(slug):
                  _("The entry was added to the catalogue."))
 
 
+@bp.post("/catalogue/<key>/edit", endpoint="catalogue_edit")
 @permission_required("analyse")
 def edit(slug, key):
     questionnaire = visible_questionnaire(slug)
@@ -59,6 +63,7 @@ def edit(slug, key):
                  _("The catalogue entry was saved."))
 
 
+@bp.post("/catalogue/<key>/retire", endpoint="catalogue_retire")
 @permission_required("analyse")
 def retire(slug, key):
     questionnaire = visible_questionnaire(slug)

@@ -1,18 +1,7 @@
 """Charts and segment tables of a stored run, drawn by the server (no script in the page)."""
 
-from flask_babel import get_locale
-from flask_babel import lazy_gettext as _l
-
-from survey.reference import region_label
+from survey.segments import DIMENSION_LABELS, segment_label
 from survey.themes import findings
-
-#: Segment values shown as column headings (regions are named by survey.reference).
-VALUE_LABELS = {"sme": _l("SMEs"), "large": _l("Large organisations"),
-                "developing": _l("Developing countries"), "developed": _l("Developed countries")}
-#: Headings of the three comparisons.
-DIMENSION_LABELS = {"size": _l("SMEs and large organisations"),
-                    "development": _l("Developing and developed countries"),
-                    "region": _l("Regions")}
 
 
 def theme_sizes_figure(run):
@@ -27,11 +16,9 @@ def theme_sizes_figure(run):
 
 def segment_tables(run):
     """Return ``[(heading, [(value, label)], comparison)]`` for size, development and region."""
-    language = str(get_locale() or "en").split("_")[0]
     tables = []
     for dimension in ("size", "development", "region"):
         comparison = findings.segment_comparison(run, dimension)
-        labels = [(value, region_label(value, language) if dimension == "region"
-                   else VALUE_LABELS[value]) for value in comparison["values"]]
+        labels = [(value, segment_label(dimension, value)) for value in comparison["values"]]
         tables.append((DIMENSION_LABELS[dimension], labels, comparison))
     return tables

@@ -4,19 +4,17 @@ Every function takes the user who acts (None: the command line), checks its inpu
 changes the rows and adds an AuditEntry; the caller commits.
 """
 
-import re
-
 from flask_babel import gettext as _
 from sqlalchemy import select
 
 from survey.audit import actor_of, record
 from survey.extensions import db
 from survey.models import Theme, ThemeAssignment, ThemeNote
+from survey.text import has_control_characters
 from survey.themes.findings import consenting_responses
 
 #: Longest theme name, description and note accepted.
 MAX_LABEL, MAX_DESCRIPTION, MAX_NOTE = 200, 4000, 4000
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 class CorrectionError(Exception):
@@ -27,10 +25,10 @@ class CorrectionError(Exception):
         self.message, self.status = message, status
 
 
-def clean_text(value, limit, what, required=True):
+def checked_text(value, limit, what, required=True):
     """Return ``value`` stripped, or raise CorrectionError if empty, too long or with control characters."""
     value = (value or "").strip()
-    if _CONTROL.search(value):
+    if has_control_characters(value, multiline=True):
         raise CorrectionError(_("%(what)s contains characters that are not allowed.", what=what))
     if required and not value:
         raise CorrectionError(_("%(what)s may not be empty.", what=what))
@@ -42,7 +40,7 @@ def clean_text(value, limit, what, required=True):
 
 def clean_words(value, limit):
     """Return the comma-separated words of ``value`` as a list (at most ``limit`` of them)."""
-    text = clean_text(value, 4000, _("The keywords"), required=False)
+    text = checked_text(value, 4000, _("The keywords"), required=False)
     words = [w.strip() for w in text.split(",") if w.strip()]
     if len(words) > limit:
         raise CorrectionError(_("Give at most %(limit)d keywords.", limit=limit))
@@ -69,8 +67,8 @@ def _theme_audit(user, theme, action, summary, detail):
 
 def rename(user, theme, label, description):
     """Change a theme's name and description; return the audit entries written."""
-    label = clean_text(label, MAX_LABEL, _("The name"))
-    description = clean_text(description, MAX_DESCRIPTION, _("The description"), required=False)
+    label = checked_text(label, MAX_LABEL, _("The name"))
+    description = checked_text(description, MAX_DESCRIPTION, _("The description"), required=False)
     entries = []
     if label != theme.label:
         entries.append(_theme_audit(user, theme, "rename", _(
@@ -151,7 +149,7 @@ def split(user, theme, answer_ids, target=None, new_label=None):
     if not answer_ids or len(chosen) != len(set(answer_ids)):
         raise CorrectionError(_("Choose answers of this theme to move."))
     if target is None:
-        label = clean_text(new_label, MAX_LABEL, _("The name of the new theme"))
+        label = checked_text(new_label, MAX_LABEL, _("The name of the new theme"))
         target = new_committee_theme(theme.run, label)
     elif target.id == theme.id or target.merged_into_id is not None:
         raise CorrectionError(_("Choose another theme to move the answers to."))
@@ -185,7 +183,7 @@ def set_highlight(user, assignment, highlighted):
 
 def add_note(user, theme, text):
     """Add a note to ``theme``; return it."""
-    text = clean_text(text, MAX_NOTE, _("The note"))
+    text = checked_text(text, MAX_NOTE, _("The note"))
     note = ThemeNote(theme_id=theme.id, user_id=user.id if user is not None else None,
                      actor=actor_of(user), text=text)
     db.session.add(note)

@@ -42,8 +42,7 @@ def latest_run(questionnaire, question_code=None):
     return db.session.scalars(
         select(AnalysisRun)
         .where(AnalysisRun.questionnaire_id == questionnaire.id, AnalysisRun.status == "done",
-               AnalysisRun.question_code.is_(None) if question_code is None
-               else AnalysisRun.question_code == question_code)
+               AnalysisRun.over(question_code))
         .order_by(AnalysisRun.id.desc()).limit(1)).first()
 
 

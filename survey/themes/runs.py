@@ -17,7 +17,7 @@ from sqlalchemy import select
 from survey.database import writing
 from survey.extensions import db
 from survey.models import AnalysisRun, Answer, Question, Response, Theme, ThemeAssignment, utc_now
-from survey.models.questionnaires import TEXT_TYPES
+from survey.fields import TEXT_TYPES
 from survey.questionnaires.questions import questions_in_order
 from survey.themes import carry
 from survey.themes.catalogue import catalogue_of, seeded_entries
@@ -44,7 +44,7 @@ def text_questions(questionnaire):
 def has_demo_only(questionnaire):
     """Return whether every completed response is demo data (and there is at least one)."""
     flags = set(db.session.scalars(select(Response.is_demo).where(
-        Response.questionnaire_id == questionnaire.id, Response.status == "completed")))
+        *Response.in_scope(questionnaire, "include", completed=True))))
     return flags == {True}
 
 
@@ -52,13 +52,11 @@ def collect_answers(questionnaire, question_code=None, include_demo=True):
     """Return ``[(answer id, text)]``: the completed responses' non-empty text answers in scope."""
     query = (select(Answer.id, Answer.text).join(Response, Answer.response_id == Response.id)
              .join(Question, Answer.question_id == Question.id)
-             .where(Response.questionnaire_id == questionnaire.id, Response.status == "completed",
+             .where(*Response.in_scope(questionnaire, include_demo, completed=True),
                     Question.type.in_(TEXT_TYPES), Answer.text.is_not(None))
              .order_by(Answer.id))
     if question_code is not None:
         query = query.where(Question.code == question_code)
-    if not include_demo:
-        query = query.where(Response.is_demo.is_(False))
     return [(answer_id, text) for answer_id, text in db.session.execute(query) if text.strip()]
 
 
@@ -76,8 +74,7 @@ def running_run(questionnaire, question_code):
     """Return the run of this scope running now, or None (runs cut off are closed as failed)."""
     runs = db.session.scalars(select(AnalysisRun).where(
         AnalysisRun.questionnaire_id == questionnaire.id, AnalysisRun.status == "running",
-        AnalysisRun.question_code.is_(None) if question_code is None
-        else AnalysisRun.question_code == question_code)).all()
+        AnalysisRun.over(question_code))).all()
     for run in runs:
         if not is_stale(run):
             return run

@@ -9,9 +9,11 @@ from survey.auth import can, permission_required, visible_questionnaire
 from survey.charts import svg_response
 from survey.errors import abort_with
 from survey.extensions import db
-from survey.models import AnalysisRun, AuditEntry, Theme
+from survey.models import AnalysisRun, AuditEntry
 from survey.themes import findings, runs
 from survey.themes.charts import segment_tables, theme_sizes_figure
+from survey.themes.loaders import is_latest, load_run, load_theme
+from survey.themes.blueprint import bp
 
 
 def scope_of(questionnaire, code):
@@ -23,45 +25,13 @@ def scope_of(questionnaire, code):
     return code
 
 
-#: Largest id a table holds (32-bit integer keys); a larger number in a URL is unknown.
-MAX_ID = 2**31 - 1
-
-
-def get_row(model, row_id):
-    """Return the row of ``model`` with id ``row_id``, or None (also for out-of-range ids)."""
-    return db.session.get(model, row_id) if 0 < row_id <= MAX_ID else None
-
-
-def load_run(questionnaire, run_id):
-    """Return run ``run_id`` of ``questionnaire``; 404 if it belongs to another one."""
-    run = get_row(AnalysisRun, run_id)
-    if run is None or run.questionnaire_id != questionnaire.id:
-        abort_with(404, _("There is no such analysis run for this questionnaire."))
-    return run
-
-
-def load_theme(run, theme_id):
-    """Return theme ``theme_id`` of ``run``; 404 if it belongs to another run."""
-    theme = get_row(Theme, theme_id)
-    if theme is None or theme.run_id != run.id:
-        abort_with(404, _("There is no such theme in this run."))
-    return theme
-
-
 def runs_of(questionnaire, question_code):
     """Return the runs of this scope, newest first."""
     return db.session.scalars(
         select(AnalysisRun).where(
             AnalysisRun.questionnaire_id == questionnaire.id,
-            AnalysisRun.question_code.is_(None) if question_code is None
-            else AnalysisRun.question_code == question_code)
+            AnalysisRun.over(question_code))
         .order_by(AnalysisRun.id.desc())).all()
-
-
-def is_latest(run):
-    """Return whether ``run`` is the newest finished run of its scope (the one to correct)."""
-    latest = findings.latest_run(run.questionnaire, run.question_code)
-    return latest is not None and latest.id == run.id
 
 
 def run_context(run):
@@ -81,6 +51,7 @@ def page_context(questionnaire, question_code):
             "demo_only": runs.has_demo_only(questionnaire)}
 
 
+@bp.get("/")
 @permission_required("view")
 def index(slug):
     questionnaire = visible_questionnaire(slug)
@@ -92,6 +63,7 @@ def index(slug):
                            **context, **(run_context(run) if run else {"run": None}))
 
 
+@bp.get("/runs/<id:run_id>/")
 @permission_required("view")
 def run_page(slug, run_id):
     questionnaire = visible_questionnaire(slug)
@@ -102,6 +74,7 @@ def run_page(slug, run_id):
     return render_template("themes/run.html", status=shown, **context, **extra)
 
 
+@bp.post("/runs/")
 @permission_required("analyse")
 def start_run(slug):
     questionnaire = visible_questionnaire(slug)
@@ -118,6 +91,7 @@ def start_run(slug):
     return redirect(url_for("themes.run_page", slug=slug, run_id=run.id), 303)
 
 
+@bp.get("/runs/<id:run_id>/status")
 @permission_required("view")
 def run_status(slug, run_id):
     run = load_run(visible_questionnaire(slug), run_id)
@@ -126,6 +100,7 @@ def run_status(slug, run_id):
                    url=url_for("themes.run_page", slug=slug, run_id=run.id))
 
 
+@bp.get("/runs/<id:run_id>/chart.svg")
 @permission_required("view")
 def run_chart(slug, run_id):
     run = load_run(visible_questionnaire(slug), run_id)
@@ -143,6 +118,7 @@ def theme_audit(theme):
             if e.theme_id == theme.id or theme.id in (e.detail or {}).get("themes", [])]
 
 
+@bp.get("/runs/<id:run_id>/themes/<id:theme_id>/")
 @permission_required("view")
 def theme_page(slug, run_id, theme_id):
     from survey.themes.answers import theme_answers

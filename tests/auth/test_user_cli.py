@@ -36,7 +36,7 @@ def test_there_is_no_password_option(engage):
     (("x@example.org", "--role", "admin"), "short\n", "at least 10 characters"),
     (("x@example.org", "--role", "admin"), "\n", "at least 10 characters"),
     (("x@example.org", "--role", "admin", "--questionnaire", "nope"), "a long enough password\n",
-     "no questionnaire 'nope'"),
+     "No questionnaire 'nope'"),
 ])
 def test_create_refuses_bad_input_clearly(engage, args, input, message):
     result = engage("user", "create", *args, input=input)

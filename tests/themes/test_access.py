@@ -152,7 +152,10 @@ def test_unknown_or_huge_ids_get_a_clear_404(client, demo_run, make_user, login)
     huge = "9" * 30
     for url in (f"{BASE}/runs/{huge}/", f"{BASE}/runs/{demo_run.id}/themes/{huge}/",
                 f"{BASE}/runs/0/status", f"{BASE}/runs/{demo_run.id}/themes/0/"):
-        answer = client.get(url)
+        answer = client.get(url)  # not an id at all: the address does not exist
+        assert answer.status_code == 404 and "nothing at this address" in answer.get_data(as_text=True), url
+    for url in (f"{BASE}/runs/{2**31 - 1}/", f"{BASE}/runs/{demo_run.id}/themes/{2**31 - 1}/"):
+        answer = client.get(url)  # an id no row has
         assert answer.status_code == 404 and "no such" in answer.get_data(as_text=True), url
     assert client.get(f"{BASE}/?question=<b>nope</b>").status_code == 400
     token = csrf_token(client.get(f"{BASE}/").get_data(as_text=True))

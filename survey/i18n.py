@@ -5,8 +5,8 @@ from flask import g, request
 
 #: Languages written right to left (Arabic is one of the six UN languages).
 RTL_LANGUAGES = frozenset({"ar", "fa", "he", "ur", "ps", "yi", "dv", "ku"})
-#: Languages the interface strings are translated into.
-INTERFACE_LANGUAGES = ("en", "fr")
+#: Languages the interface strings are translated into: the six official UN languages.
+INTERFACE_LANGUAGES = ("en", "fr", "es", "ru", "ar", "zh")
 
 
 def select_locale():

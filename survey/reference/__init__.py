@@ -1,4 +1,4 @@
-"""Reference data: ITU Member States, their ITU-D region and development status.
+"""Reference data: ITU Member States (and four territories), their region and development status.
 
 Usage::
 
@@ -7,7 +7,7 @@ Usage::
     ke = country("ke")              # Country(iso2="KE", region="africa", ...)
     ke.developing, ke.ldc           # (True, False)
     region_label(ke.region, "fr")   # "Afrique"
-    choices("fr")                   # [("ZA", "Afrique du Sud"), ...] for a <select>
+    choices("fr")                   # [("AF", "Afghanistan"), ("ZA", "Afrique du Sud"), ...]
 
 No web framework is imported here; the package can be used from scripts and
 analysis code as well as from the Flask app.

@@ -1,20 +1,24 @@
-"""ITU Member States with their ITU-D region, developing status and LDC status.
+"""ITU Member States and the territories participants answer from, with their ITU-D region,
+developing status and LDC status; their names in every language come from CLDR (Babel).
 
-The data live in ``countries.csv`` next to this module (see ``README.md`` for
-sources and borderline decisions). The table is read once, on first use, and
-cached for the life of the process.
+The data live in ``countries.csv`` next to this module (see ``README.md`` for sources and
+borderline decisions). The table is read once, on first use, and cached for the life of
+the process; so are the sorted names of each language.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 from types import MappingProxyType
 from typing import Mapping
+
+from babel import Locale, UnknownLocaleError
+
+from .collation import sort_key
 
 DEFAULT_LANGUAGE = "en"
 
@@ -30,19 +34,22 @@ REGIONS: Mapping[str, str] = MappingProxyType(
     }
 )
 
+# The ITU's own names of its regions in its six languages (ITU-D publications).
 _REGION_LABELS: Mapping[str, Mapping[str, str]] = MappingProxyType(
     {
         "en": REGIONS,
-        "fr": MappingProxyType(
-            {
-                "africa": "Afrique",
-                "americas": "Amériques",
-                "arab_states": "États arabes",
-                "asia_pacific": "Asie-Pacifique",
-                "cis": "CEI",
-                "europe": "Europe",
-            }
-        ),
+        "fr": MappingProxyType(dict(zip(REGIONS, (
+            "Afrique", "Amériques", "États arabes", "Asie-Pacifique", "CEI", "Europe")))),
+        "es": MappingProxyType(dict(zip(REGIONS, (
+            "África", "Américas", "Estados Árabes", "Asia-Pacífico", "CEI", "Europa")))),
+        "ru": MappingProxyType(dict(zip(REGIONS, (
+            "Африка", "Северная и Южная Америка", "Арабские государства",
+            "Азиатско-Тихоокеанский регион", "СНГ", "Европа")))),
+        "ar": MappingProxyType(dict(zip(REGIONS, (
+            "أفريقيا", "الأمريكتان", "الدول العربية", "آسيا والمحيط الهادئ",
+            "كومنولث الدول المستقلة", "أوروبا")))),
+        "zh": MappingProxyType(dict(zip(REGIONS, (
+            "非洲", "美洲", "阿拉伯国家", "亚太", "独联体", "欧洲")))),
     }
 )
 
@@ -54,33 +61,38 @@ def _language(lang: str | None) -> str:
     return (lang or DEFAULT_LANGUAGE).replace("_", "-").split("-")[0].lower()
 
 
-def sort_key(text: str) -> str:
-    """Return a locale-independent collation key: accents stripped, case folded.
-
-    "Côte d'Ivoire" sorts between "Costa Rica" and "Croatia", and "Émirats
-    arabes unis" among the E's, whatever the process locale is.
-    """
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+@cache
+def _territory_names(lang: str) -> Mapping[str, str]:
+    """Return CLDR's territory names in ``lang`` (English for a language CLDR lacks)."""
+    try:
+        return Locale.parse(lang).territories
+    except (ValueError, UnknownLocaleError):
+        return Locale.parse(DEFAULT_LANGUAGE).territories
 
 
 @dataclass(frozen=True)
 class Country:
-    """One ITU Member State."""
+    """One ITU Member State, or a territory that is not one (``itu_member`` false)."""
 
     iso2: str
     iso3: str
-    names: Mapping[str, str] = field(hash=False)
     region: str
     developing: bool
     ldc: bool
+    itu_member: bool
 
     def name(self, lang: str | None = DEFAULT_LANGUAGE) -> str:
-        """Return the country's short name in ``lang``, falling back to English."""
-        return self.names.get(_language(lang)) or self.names[DEFAULT_LANGUAGE]
+        """Return CLDR's short name of the country in ``lang``, falling back to English."""
+        return (_territory_names(_language(lang)).get(self.iso2)
+                or _territory_names(DEFAULT_LANGUAGE)[self.iso2])
 
     @property
     def region_label(self) -> str:
+        """Return the English label of the country's ITU-D region."""
+        return REGIONS[self.region]
+
+
+def region_label(self) -> str:
         """Return the English label of the country's ITU-D region."""
         return REGIONS[self.region]
 
@@ -109,18 +121,15 @@ def _parse_row(row: dict[str, str]) -> Country:
     region = row["region"].strip()
     if region not in REGIONS:
         raise ValueError(f"countries.csv: {iso2}: unknown region {region!r}")
-    names = {
-        column.removeprefix("name_"): value.strip()
-        for column, value in row.items()
-        if column.startswith("name_") and value and value.strip()
-    }
+    if iso2 not in _territory_names(DEFAULT_LANGUAGE):
+        raise ValueError(f"countries.csv: {iso2}: not a territory CLDR names")
     return Country(
         iso2=iso2,
         iso3=row["iso3"].strip().upper(),
-        names=MappingProxyType(names),
         region=region,
         developing=_parse_bool(row["developing"], "developing", iso2),
         ldc=_parse_bool(row["ldc"], "ldc", iso2),
+        itu_member=_parse_bool(row["itu_member"], "itu_member", iso2),
     )
 
 
@@ -138,9 +147,10 @@ def _table() -> tuple[tuple[Country, ...], Mapping[str, Country]]:
     return tuple(rows), MappingProxyType(index)
 
 
-def countries() -> tuple[Country, ...]:
-    """Return every ITU Member State, sorted by English name."""
-    return _table()[0]
+def countries(members_only: bool = False) -> tuple[Country, ...]:
+    """Return every country of the list (only ITU Member States if asked), by English name."""
+    table = _table()[0]
+    return tuple(c for c in table if c.itu_member) if members_only else table
 
 
 def country(iso2: str | None) -> Country | None:
@@ -152,11 +162,11 @@ def country(iso2: str | None) -> Country | None:
 
 @cache
 def _choices(lang: str) -> tuple[tuple[str, str], ...]:
-    """Return (iso2, name) pairs in ``lang``, sorted by the accent-insensitive name key."""
+    """Return (iso2, name) pairs in ``lang``, sorted in that language's order."""
     pairs = ((c.iso2, c.name(lang)) for c in countries())
-    return tuple(sorted(pairs, key=lambda pair: (sort_key(pair[1]), pair[0])))
+    return tuple(sorted(pairs, key=lambda pair: (sort_key(pair[1], lang), pair[0])))
 
 
 def choices(lang: str | None = DEFAULT_LANGUAGE) -> list[tuple[str, str]]:
-    """Return (iso2, localized name) pairs for a <select>, sorted by localized name."""
+    """Return (iso2, name) pairs for a <select>: every country, named and sorted in ``lang``."""
     return list(_choices(_language(lang)))

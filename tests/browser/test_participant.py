@@ -33,13 +33,15 @@ def test_participant_fills_in_everything_and_resumes_after_closing(
     resume_link = page.locator("a.resume-link").first.get_attribute("href")
     next_page(page)
 
-    # Profile, partly with the keyboard alone.
+    # The organisation, partly with the keyboard alone; then the participant.
     page.locator('input[name="q_org_type"][value="startup"]').focus()
     page.keyboard.press("Space")
     page.locator('input[name="q_org_size"][value="small"]').check()
     page.locator("#q_country").select_option("KE")
     page.locator('input[name="q_sector"][value="ict"]').check()
     page.locator('input[name="q_sector"][value="agriculture"]').check()
+    next_page(page)
+    expect(page).to_have_url(re.compile("/p/about_you"))
     page.locator('input[name="q_gender"][value="prefer_not"]').check()
     next_page(page)
 

@@ -106,7 +106,7 @@ def test_themes_as_corrected_with_consented_quotes_only(themed, answers_to):
 def test_question_without_analysis_says_so_and_counts_answers(filled, answers_to):
     document = report_of(filled)
     paragraphs = [p.text for p in document.paragraphs]
-    index = next(i for i, p in enumerate(paragraphs) if p.endswith("benefits for your organisation of engaging in standardization?"))
+    index = next(i for i, p in enumerate(paragraphs) if p.endswith("benefits to the industry to engage in standardization?"))
     completed = [a for a in answers_to(filled, "benefits") if a.response.status == "completed"]
     assert paragraphs[index + 1] == f"{len(completed)} answers. No analysis has been run yet for this question."
 

@@ -13,13 +13,14 @@ def create_app(test_config=None):
 
     ``test_config`` (a mapping) overrides the environment; tests use it.
     """
-    from survey import auth, config, database, errors, i18n, security, templating
+    from survey import auth, config, database, errors, i18n, schedule, security, services, templating
     from survey.extensions import babel, csrf, db, migrate
 
     instance_path = os.environ.get("ENGAGE_INSTANCE_PATH") or str(ROOT / "instance")
     app = Flask(__name__, instance_path=instance_path,
                 template_folder=str(ROOT / "templates"), static_folder="static")
     app.config.from_mapping(config.from_environment(instance_path))
+    app.config.from_mapping(services.from_environment())
     if test_config:
         app.config.from_mapping(test_config)
     Path(instance_path).mkdir(parents=True, exist_ok=True)
@@ -36,6 +37,7 @@ def create_app(test_config=None):
     templating.init_app(app)
     errors.init_app(app)
     security.init_app(app)
+    schedule.init_app(app)
 
     auth.init_app(app)
 

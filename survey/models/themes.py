@@ -57,8 +57,11 @@ class AnalysisRun(db.Model):
         ForeignKey("analysis_runs.id", ondelete="SET NULL"))  #: the run whose corrections were carried over
     started_on: Mapped[datetime] = mapped_column(default=utc_now)  #: when it started (UTC)
     finished_on: Mapped[Optional[datetime]]  #: when it finished or failed (UTC)
+    job_id: Mapped[Optional[int]] = mapped_column(
+        ForeignKey("jobs.id", ondelete="SET NULL"))  #: the background job doing it (NULL: done in the foreground)
 
     questionnaire = relationship("Questionnaire")
+    job = relationship("Job")
     created_by = relationship("User")
     themes: Mapped[list["Theme"]] = relationship(
         back_populates="run", order_by="Theme.position", cascade="all, delete-orphan",

@@ -15,7 +15,9 @@ from survey.errors import abort_with
 from survey.extensions import csrf, db
 from survey.i18n import use_language
 from survey.questionnaires import is_shown
-from survey.respond import flow, invitations
+from survey import invitations
+from survey.invitations import tokens
+from survey.respond import flow
 from survey.respond.answers import answer_of, needs
 from survey.respond.describe import describe
 from survey.respond.forms import field_name, field_values, page_form
@@ -84,11 +86,18 @@ def _invitation(questionnaire):
 @bp.get("/<slug>/i/<token>")
 def invited(slug, token):
     questionnaire = _questionnaire(slug)
-    if invitations.find_invitation(questionnaire, token) is None:
+    invitation = invitations.find_invitation(questionnaire, token)
+    if invitation is None:
         abort_with(404, _("This invitation link is not valid. Check that you copied all of it."))
     session["invitations"] = {**session.get("invitations", {}), slug: token}
+    # The invitee's own response, if they started one: the link leads back to it.
+    response, resume_token = tokens.response_of(questionnaire, invitation)
+    lang = request.args.get("lang") if request.args.get("lang") in questionnaire.languages else None
+    if response is not None:
+        _remember(slug, resume_token)
+        return redirect(url_for(".resume", slug=slug, token=resume_token, lang=lang))
     # The welcome page's address no longer shows the personal token.
-    return redirect(url_for(".welcome", slug=slug))
+    return redirect(url_for(".welcome", slug=slug, lang=lang))
 
 
 def _in_progress(view):
@@ -131,11 +140,15 @@ def start(slug):
             flash(_("The page had expired. Press Start again."), "warning")
             return redirect(url_for(".welcome", slug=slug, lang=language))
         abort_with(400, _("This start button is not valid. Reload the welcome page and try again."))
+    invitation = _invitation(questionnaire)
     earlier = flow.find_response(questionnaire, _remembered(slug))
-    if earlier is not None and earlier.status == "in_progress" and not request.args.get("fresh"):
+    if (invitation is None and earlier is not None and earlier.status == "in_progress"
+            and not request.args.get("fresh")):
         return redirect(url_for(".resume", slug=slug, token=_remembered(slug)))
-    response, token = flow.start(questionnaire, form.idempotency_key.data, language)
-    invitations.attach(questionnaire, response, _invitation(questionnaire))
+    # An invitee always gets the one response their invitation leads to.
+    key = tokens.response_key(invitation) if invitation else form.idempotency_key.data
+    response, token = flow.start(questionnaire, key, language)
+    invitations.attach(questionnaire, response, invitation)
     db.session.commit()
     _remember(slug, token)
     return redirect(url_for(".resume", slug=slug, token=token))
@@ -325,8 +338,8 @@ def submit(questionnaire, response, token):
             flash(_("This page had expired. Check your answers and press Send my answers again."), "warning")
         return render_template("respond/review.html", questionnaire=questionnaire, token=token,
                                items=items, form=form, missing=missing), 400 if not missing else 422
-    if flow.complete(response, hidden):
-        invitations.mark_completed(_invitation(questionnaire) or response.invitation)
+    # Nothing is written to the invitation: its holder's completion is read from the response.
+    flow.complete(response, hidden)
     db.session.commit()
     return redirect(url_for(".thanks", slug=slug, token=token))
 

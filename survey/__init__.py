@@ -53,6 +53,17 @@ def create_app(test_config=None):
     app.register_blueprint(review_bp)
     app.register_blueprint(reports_bp)
     app.register_blueprint(themes_bp)
+    from survey import publishing
+    from survey.contacts.views import bp as contacts_bp
+    from survey.invitations.views import bp as invitations_bp
+    from survey.mail.unsubscribe import bp as unsubscribe_bp
+    from survey.mail.views import bp as mail_bp
+
+    app.register_blueprint(contacts_bp)
+    app.register_blueprint(mail_bp)
+    app.register_blueprint(invitations_bp)
+    app.register_blueprint(unsubscribe_bp)
+    publishing.init_app(app)
     nav.init_app(app)
     if app.config["TRUSTED_PROXIES"]:
         from werkzeug.middleware.proxy_fix import ProxyFix

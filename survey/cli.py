@@ -18,6 +18,9 @@ from survey.questionnaires import QuestionnaireFileError, builtin_files, load_fi
 from survey.review.home import response_counts
 from survey.themes.cli import analyze_command
 from survey.reports.cli import export_command
+from survey.contacts.cli import contacts_group
+from survey.jobs.worker import worker_command
+from survey.mail.cli import mail_group
 
 
 def make_app():
@@ -52,6 +55,9 @@ cli.add_command(migrate_commands, "db")
 cli.add_command(user_group)
 cli.add_command(analyze_command)
 cli.add_command(export_command)
+cli.add_command(contacts_group)
+cli.add_command(mail_group)
+cli.add_command(worker_command)
 
 
 def initialise():

@@ -134,8 +134,11 @@ class _Heart(threading.Thread):
                     log.warning("job %s: heartbeat failed", self.job_id, exc_info=True)
 
 
-def perform(job_id):
-    """Run job ``job_id`` if it is queued (claiming it first); return its final status."""
+def perform(job_id, observer=None):
+    """Run job ``job_id`` if it is queued (claiming it first); return its final status.
+
+    ``observer(percent, stage)``, if given, hears of its progress (a command's progress bar).
+    """
     attempt = _claim(job_id)
     if attempt is None:
         return None
@@ -150,6 +153,8 @@ def perform(job_id):
             progress=max(0, min(100, int(percent))), stage=(stage or "")[:200] or None,
             heartbeat_on=utc_now()))
         db.session.commit()
+        if observer is not None:
+            observer(percent, stage)
 
     status = "done"
     try:

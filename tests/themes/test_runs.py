@@ -109,7 +109,7 @@ def test_the_button_runs_the_analysis_and_the_status_says_done(app, demo, make_u
 
 
 def test_the_button_runs_in_a_background_thread_and_the_page_follows_it(app, demo, make_user, client):
-    app.config["THEMES_IN_BACKGROUND"] = True
+    app.config["JOBS_IN_BACKGROUND"] = True
     reviewer_client(app, make_user, client)
     token = csrf_token(client.get(URL + "/").get_data(as_text=True))
     posted = client.post(URL + "/runs/", data={"csrf_token": token, "question": QUESTION,

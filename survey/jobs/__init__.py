@@ -139,6 +139,9 @@ def perform(job_id, observer=None):
 
     ``observer(percent, stage)``, if given, hears of its progress (a command's progress bar).
     """
+    from survey.themes.corrections import english_outside_requests
+
+    english_outside_requests()
     attempt = _claim(job_id)
     if attempt is None:
         return None
@@ -187,7 +190,9 @@ def sweep(now=None):
     from flask_babel import gettext as _
 
     from survey.jobs import backends
+    from survey.themes.corrections import english_outside_requests
 
+    english_outside_requests()
     now = now or utc_now()
     stale = now - timedelta(seconds=current_app.config["JOB_STALE_SECONDS"])
     again = []

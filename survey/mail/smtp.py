@@ -54,12 +54,12 @@ def build(config, to_name, to_address, rendered, unsubscribe_url, key):
     message["Date"] = formatdate(localtime=False)
     domain = parseaddr(sender)[1].rpartition("@")[2]
     message["Message-ID"] = make_msgid(idstring=key.replace("/", "."), domain=domain)
-    message["Content-Language"] = rendered.language
     message["List-Unsubscribe"] = f"<{unsubscribe_url}>"
     message["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
     message["Auto-Submitted"] = "auto-generated"
     message.set_content(rendered.text)
     message.add_alternative(rendered.html, subtype="html")
+    message["Content-Language"] = rendered.language  # after the body: set_content drops Content-*
     return message
 
 
@@ -126,8 +126,12 @@ class Mailer:
         connection = self.connection
         sender, recipient = parseaddr(message["From"])[1], parseaddr(message["To"])[1]
         options = []
-        if not (sender + recipient).isascii():
+        try:
             connection.ehlo_or_helo_if_needed()
+        except (smtplib.SMTPException, OSError) as error:
+            self.close()
+            raise TemporaryFailure(f"the mail server did not greet: {error}") from None
+        if not (sender + recipient).isascii():
             if not connection.has_extn("smtputf8"):
                 raise PermanentFailure("the address is not ASCII and the mail server cannot take it")
             options = ["SMTPUTF8", "BODY=8BITMIME"]

@@ -1,6 +1,8 @@
 """Invitations: a personal link that always leads back to the invitee's own response, and
 for anonymous questionnaires nothing in the database that says which response is theirs."""
 
+import re
+
 import pytest
 from sqlalchemy import inspect, select, text
 
@@ -105,7 +107,8 @@ def test_anonymous_completion_leaves_nothing_in_the_invitation_tables(client, ma
     response = db.session.execute(text("SELECT * FROM responses")).mappings().one()
     assert response["invitation_id"] is None
     # No key, digest or address of an invitation appears in the response.
-    secrets = {v for row in before for v in row if isinstance(v, str) and len(v) >= 16}
+    secrets = {v for row in before for v in row
+               if isinstance(v, str) and len(v) >= 16 and not re.match(r"\d{4}-\d\d-\d\d", v)}
     assert not secrets & {v for v in response.values() if isinstance(v, str)}
     if db.engine.dialect.name == "postgresql":
         # Not even PostgreSQL's transaction ids: the invitation rows were not touched.

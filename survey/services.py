@@ -47,6 +47,8 @@ def from_environment():
         "MAIL_FROM": _text("ENGAGE_MAIL_FROM"),
         "MAIL_PER_MINUTE": _number("ENGAGE_MAIL_PER_MINUTE", 60.0, float),
         "REDIS_URL": _text("ENGAGE_REDIS_URL"),
+        # The RQ queue's name: Engages sharing one Redis database need different ones.
+        "JOB_QUEUE": _text("ENGAGE_JOB_QUEUE", "engage"),
         # A worker beats a running job's heart this often; a job silent for JOB_STALE_SECONDS
         # lost its worker and is queued again (or failed after its last attempt).
         "JOB_HEARTBEAT_SECONDS": _number("ENGAGE_JOB_HEARTBEAT_SECONDS", 10.0, float),

@@ -20,16 +20,21 @@ sending it (see ``survey/mail/sending.py``).
 import importlib
 import logging
 import threading
-from datetime import timedelta
+from datetime import datetime, timedelta, timezone
 
 from blinker import Namespace
 from flask import current_app
 from sqlalchemy import select, update
-from sqlalchemy.orm.attributes import set_committed_value
+from sqlalchemy.exc import OperationalError
 
 from survey.audit import actor_of
 from survey.extensions import db
-from survey.models import Job, utc_now
+from survey.models import Job
+
+
+def utc_now():
+    """Return the current UTC time to the microsecond (heartbeats are seconds apart)."""
+    return datetime.now(timezone.utc).replace(tzinfo=None)
 
 log = logging.getLogger(__name__)
 
@@ -185,54 +190,69 @@ def perform(job_id, observer=None):
 def sweep(now=None):
     """Queue again, or fail after their last attempt, running jobs whose worker stopped.
 
-    Return the ids of the jobs queued again (already handed to the backend).
+    Works in the caller's session (a request holding SQLite's write lock must not wait for
+    itself) and commits only when there is something to change. Return the ids of the
+    jobs handed out again.
     """
-    from flask_babel import gettext as _
-
     from survey.jobs import backends
     from survey.themes.corrections import english_outside_requests
 
     english_outside_requests()
     now = now or utc_now()
     stale = now - timedelta(seconds=current_app.config["JOB_STALE_SECONDS"])
-    again = []
-    with db.engine.begin() as connection:
-        rows = connection.execute(select(Job.id, Job.kind, Job.attempts, Job.max_attempts).where(
-            Job.status == "running", Job.heartbeat_on < stale)).all()
-        for job_id, kind, attempts, max_attempts in rows:
-            still = (Job.id == job_id, Job.status == "running", Job.attempts == attempts,
-                     Job.heartbeat_on < stale)
-            if attempts < max_attempts:
-                if connection.execute(update(Job).where(*still).values(
-                        status="queued", stage=None)).rowcount:
-                    again.append((job_id, attempts))
-                continue
-            message = _("The worker stopped while doing this job, %(count)d times: it was given up.",
-                        count=attempts)
-            if connection.execute(update(Job).where(*still).values(
-                    status="failed", error=message, finished_on=now)).rowcount:
-                _handler(kind).abandon(connection, job_id, message)
-        # A queued job nobody holds (Redis lost it; the web process that had it in a
-        # thread stopped) is handed out again; the claim keeps it from running twice.
-        waiting = connection.execute(select(Job.id, Job.attempts).where(
-            Job.status == "queued", Job.queued_on < stale)).all()
-        again += [(job_id, attempts) for job_id, attempts in waiting
-                  if not backends.is_waiting(current_app, job_id, attempts)]
+    session = db.session
+    rows = session.execute(select(Job.id, Job.kind, Job.attempts, Job.max_attempts).where(
+        Job.status == "running", Job.heartbeat_on < stale)).all()
+    # A queued job nobody holds (Redis lost it; the web process that had it in a thread
+    # stopped) is handed out again; the claim keeps it from running twice.
+    waiting = session.execute(select(Job.id, Job.attempts).where(
+        Job.status == "queued", Job.queued_on < stale)).all()
+    again = [(job_id, attempts) for job_id, attempts in waiting
+             if not backends.is_waiting(current_app, job_id, attempts)]
+    if not rows and not again:
+        return []
+    try:
+        # End the caller's read snapshot first: on SQLite a read transaction that then
+        # writes fails at once if a worker wrote meanwhile.
+        session.commit()
         if again:
-            connection.execute(update(Job).where(Job.id.in_([j for j, _a in again]))
-                               .values(queued_on=now))
-
+            session.execute(update(Job).where(Job.id.in_([j for j, _a in again]),
+                                              Job.status == "queued").values(queued_on=now))
+        again += _recover(session, rows, stale, now)
+    except OperationalError:  # the write lock is busy: a worker or the next page sweeps
+        session.rollback()
+        log.warning("could not sweep the jobs now", exc_info=True)
+        return []
     for job_id, attempts in again:
         backends.dispatch(current_app._get_current_object(), job_id, attempts)
     return [job_id for job_id, _attempts in again]
 
 
+def _recover(session, rows, stale, now):
+    """Queue again or fail the stale running jobs of ``rows``; commit; return those queued."""
+    from flask_babel import gettext as _
+
+    again = []
+    for job_id, kind, attempts, max_attempts in rows:
+        still = (Job.id == job_id, Job.status == "running", Job.attempts == attempts,
+                 Job.heartbeat_on < stale)
+        if attempts < max_attempts:
+            if session.execute(update(Job).where(*still).values(
+                    status="queued", stage=None, queued_on=now)).rowcount:
+                again.append((job_id, attempts))
+            continue
+        message = _("The worker stopped while doing this job, %(count)d times: it was given up.",
+                    count=attempts)
+        if session.execute(update(Job).where(*still).values(
+                status="failed", error=message, finished_on=now)).rowcount:
+            _handler(kind).abandon(session.connection(), job_id, message)
+    session.commit()
+    return again
+
+
 def refresh(job):
     """Sweep, then give ``job`` its stored state; return its status."""
-    sweep()
-    with db.engine.connect() as connection:
-        row = connection.execute(select(Job.status, Job.progress, Job.stage, Job.error).where(
-            Job.id == job.id)).one()
-    for name, value in zip(("status", "progress", "stage", "error"), row):
-        set_committed_value(job, name, value)
+    if job.status in ("queued", "running"):
+        sweep()
+        db.session.refresh(job)
     return job.status

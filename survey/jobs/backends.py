@@ -6,7 +6,6 @@ import threading
 from survey.database import writing
 from survey.extensions import db
 
-QUEUE = "engage"
 
 
 def redis_connection(app):
@@ -19,9 +18,9 @@ def redis_connection(app):
     return connection
 
 
-def rq_job_id(job_id, attempts):
+def rq_job_id(app, job_id, attempts):
     """Return the id RQ knows job ``job_id`` by for its next attempt."""
-    return f"engage-{job_id}-{attempts}"
+    return f"{app.config['JOB_QUEUE']}-{job_id}-{attempts}"
 
 
 def dispatch(app, job_id, attempts):
@@ -29,8 +28,8 @@ def dispatch(app, job_id, attempts):
     if app.config.get("REDIS_URL"):
         from rq import Queue
 
-        Queue(QUEUE, connection=redis_connection(app)).enqueue(
-            "survey.jobs.worker.run", job_id, job_id=rq_job_id(job_id, attempts),
+        Queue(app.config["JOB_QUEUE"], connection=redis_connection(app)).enqueue(
+            "survey.jobs.worker.run", job_id, job_id=rq_job_id(app, job_id, attempts),
             # The database row says how the job went; RQ's copies need not linger.
             job_timeout=-1, result_ttl=3600, failure_ttl=7 * 86400,
             description=f"Engage job {job_id}")
@@ -46,10 +45,11 @@ def is_waiting(app, job_id, attempts):
         return False
     from rq.job import Job as RQJob
 
-    rq_job = RQJob.fetch(rq_job_id(job_id, attempts), connection=redis_connection(app)) \
-        if RQJob.exists(rq_job_id(job_id, attempts), connection=redis_connection(app)) else None
-    return rq_job is not None and rq_job.get_status(refresh=True) in ("queued", "started", "deferred",
-                                                                       "scheduled")
+    connection, rq_id = redis_connection(app), rq_job_id(app, job_id, attempts)
+    if not RQJob.exists(rq_id, connection=connection):
+        return False
+    status = RQJob.fetch(rq_id, connection=connection).get_status(refresh=True)
+    return status in ("queued", "started", "deferred", "scheduled")
 
 
 def run_in_thread(app, job_id):

@@ -70,7 +70,7 @@ def worker_command(burst, name):
     global _APP
     from rq import Queue
 
-    from survey.jobs.backends import QUEUE, redis_connection
+    from survey.jobs.backends import redis_connection
 
     if not current_app.config.get("REDIS_URL"):
         raise click.ClickException(
@@ -81,7 +81,7 @@ def worker_command(burst, name):
     connection = redis_connection(_APP)
     stale = _APP.config["JOB_STALE_SECONDS"]
     worker = _worker_class()(
-        [Queue(QUEUE, connection=connection)], connection=connection, name=name,
+        [Queue(_APP.config["JOB_QUEUE"], connection=connection)], connection=connection, name=name,
         maintenance_interval=max(1, int(stale / 2)), worker_ttl=max(30, int(stale) + 15))
-    click.echo(f"Engage worker {worker.name} waiting for jobs on {QUEUE!r}.")
+    click.echo(f"Engage worker {worker.name} waiting for jobs on {_APP.config['JOB_QUEUE']!r}.")
     worker.work(burst=burst, logging_level="INFO")

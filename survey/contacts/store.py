@@ -106,8 +106,8 @@ def erase(contact, user):
     responses = _responses_of(invitations)
     if responses:
         db.session.execute(delete(Response).where(Response.id.in_(responses)))
-    for invitation in invitations:
-        db.session.delete(invitation)
+    if invitations:
+        db.session.execute(delete(Invitation).where(Invitation.id.in_([i.id for i in invitations])))
     db.session.delete(contact)
     db.session.flush()
     record(user, "erase_contact",

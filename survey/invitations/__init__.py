@@ -17,7 +17,8 @@ from survey.models import Invitation
 from survey.respond.flow import TOKEN, digest
 from survey.respond.forms import clean_text
 
-EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s]{1,189}\.[^@\s.]{2,63}$")
+#: An address a mail server takes: no spaces, brackets, quotes or other specials.
+EMAIL = re.compile(r'^[^@\s<>()\[\]\\,;:"]{1,64}@[^@\s<>()\[\]\\,;:"]{1,189}\.[^@\s.<>()\[\]\\,;:"]{2,63}$')
 
 __all__ = ["InvitationError", "attach", "find_invitation", "invitation_token", "invite",
            "is_email", "normal_email", "response_key"]

@@ -10,7 +10,6 @@ from conftest import PASSWORD
 from survey.extensions import db
 
 pytestmark = pytest.mark.browser
-pytest_plugins = ["mail.conftest"]
 
 
 def test_admin_invites_by_mail_and_the_invitations_tab_counts_the_completion(

@@ -8,9 +8,10 @@ import uuid
 
 import pytest
 
+from themes.conftest import demo  # noqa: F401 - the demo responses, a fixture here too
+
 REDIS_URL = os.environ.get("ENGAGE_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
 
-pytest_plugins = ["mail.conftest"]
 
 
 @pytest.fixture

@@ -12,7 +12,6 @@ from survey.models import AnalysisRun, Job, Message, utc_now
 from survey.themes import runs
 from themes.conftest import QUESTION
 
-pytest_plugins = ["themes.conftest"]
 
 
 def abandoned(kind, arguments, attempts, max_attempts):

@@ -11,7 +11,6 @@ from survey.extensions import db
 from survey.models import AnalysisRun, Job, Message
 from themes.conftest import QUESTION
 
-pytest_plugins = ["themes.conftest"]
 
 
 def poll(check, timeout=120):

@@ -118,7 +118,7 @@ def test_a_permanent_refusal_is_recorded_on_the_contact(mail_app, runner, inbox,
 
 def test_an_unreachable_server_stops_the_batch_and_a_rerun_sends_the_rest(
         mail_app, runner, inbox, imported, mail_questionnaire):
-    from mail.conftest import free_port
+    from mail_fixtures import free_port
 
     mail_app.config["SMTP_PORT"] = free_port()
     result = mail(runner, "invite", "test-q")

@@ -1,4 +1,5 @@
-"""A real SMTP server on a free loopback port (aiosmtpd), and an app that sends to it."""
+"""Fixtures of the mail tests (a plugin of tests/conftest.py): a real SMTP server on a free
+loopback port (aiosmtpd), an app that sends to it, and imported contacts."""
 
 import email
 import email.policy

@@ -77,6 +77,8 @@ def worker_command(burst, name):
             "ENGAGE_REDIS_URL is not set: without Redis, jobs run inside the web server "
             "and `engage mail` sends at once; no worker is needed.")
     _APP = current_app._get_current_object()
+    import analysis  # noqa: F401 - loaded once here, not in the first job's time
+
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
     connection = redis_connection(_APP)
     stale = _APP.config["JOB_STALE_SECONDS"]

@@ -45,7 +45,8 @@ class Rendered:
     language: str
     subject: str
     text: str
-    html: str
+    html: str  #: the whole HTML document sent
+    body: Markup | None = None  #: the HTML made from the text (safe to show in a page), if it was
 
 
 @cache
@@ -127,7 +128,8 @@ def _html_from_text(text, values):
         for name in LINKS:
             url = values.get(name)
             if url:
-                html = html.replace(str(escape(url)), f'<a href="{escape(url)}">{escape(url)}</a>')
+                link = f'<a href="{escape(url)}" dir="ltr">{escape(url)}</a>'  # whole in Arabic text
+                html = html.replace(str(escape(url)), link)
         paragraphs.append(f"<p>{html}</p>")
     return "\n".join(paragraphs)
 
@@ -154,7 +156,8 @@ def render(template, values):
     footer_html = _html_from_text(footer_text, values).removeprefix("<p>").removesuffix("</p>")
     return Rendered(language=template.language, subject=subject,
                     text=f"{text}\n\n-- \n{footer_text}\n",
-                    html=_document(template.language, Markup(body), Markup(footer_html)))
+                    html=_document(template.language, Markup(body), Markup(footer_html)),
+                    body=None if template.html else Markup(body))
 
 
 def save(template, subject, text, html, actor):

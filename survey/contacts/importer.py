@@ -14,9 +14,12 @@ import unicodedata
 import zipfile
 from dataclasses import dataclass, field
 
+from flask_babel import gettext as _
+
 from survey import reference
 from survey.invitations import is_email, normal_email
 from survey.models import MAIL_LANGUAGES
+from survey.themes.corrections import english_outside_requests
 
 MAX_ROWS = 50_000
 COLUMNS = {
@@ -89,41 +92,44 @@ def _row(line, values, default_tag):
     def text(column, limit):
         value = CONTROL.sub("", str(values.get(column) or "")).strip()
         if len(value) > limit:
-            problems.append(f"{column} is longer than {limit} characters")
+            problems.append(_("%(column)s is longer than %(limit)d characters",
+                              column=column, limit=limit))
         return value[:limit] or None
 
     email = normal_email(str(values.get("email") or ""))
     if not email:
-        problems.append("no e-mail address")
+        problems.append(_("no e-mail address"))
     elif not is_email(email):
-        problems.append(f"{email[:80]!r} is not an e-mail address")
+        problems.append(_("%(value)s is not an e-mail address", value=repr(email[:80])))
     row = ContactRow(line=line, email=email, name=text("name", 200),
                      organisation=text("organisation", 200))
     country = text("country", 100)
     if country:
         row.country = _country(country)
         if row.country is None:
-            problems.append(f"unknown country {country!r}")
+            problems.append(_("unknown country %(value)s", value=repr(country)))
     size = _key(values.get("size"))
     if size:
         row.size = SIZES.get(size)
         if row.size is None:
-            problems.append(f"size must be sme or large, not {size!r}")
+            problems.append(_("size must be sme or large, not %(value)s", value=repr(size)))
     language = _key(values.get("language"))
     if language:
         row.language = language if language in MAIL_LANGUAGES else LANGUAGE_NAMES.get(language)
         if row.language is None:
-            problems.append(f"language must be one of {', '.join(MAIL_LANGUAGES)}, not {language!r}")
+            problems.append(_("language must be one of %(codes)s, not %(value)s",
+                                    codes=", ".join(MAIL_LANGUAGES), value=repr(language)))
     consent = _key(values.get("consent"))
     if consent:
         row.consent = True if consent in YES else False if consent in NO else None
         if row.consent is None:
-            problems.append(f"consent must be yes or no, not {consent!r}")
+            problems.append(_("consent must be yes or no, not %(value)s", value=repr(consent)))
     for raw in re.split(r"[;,]", str(values.get("tags") or "")) + [default_tag or ""]:
         if raw.strip():
             tag = tag_of(raw)
             if tag is None:
-                problems.append(f"{raw.strip()[:70]!r} cannot be a tag (letters, digits, - . _)")
+                problems.append(_("%(value)s cannot be a tag (letters, digits, - . _)",
+                                            value=repr(raw.strip()[:70])))
             else:
                 row.tags.add(tag)
     return (None if problems else row), problems
@@ -134,7 +140,7 @@ def _header(cells):
     names = {alias: column for column, aliases in COLUMNS.items() for alias in aliases}
     found = {i: names[_key(c)] for i, c in enumerate(cells) if _key(c) in names}
     if "email" not in found.values():
-        raise ContactFileError("the first line must name the columns, one of them 'email'")
+        raise ContactFileError(_("the first line must name the columns, one of them 'email'"))
     return found
 
 
@@ -142,16 +148,16 @@ def _csv_lines(data):
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise ContactFileError("the file is not UTF-8 text: in Excel, save it as "
-                               "“CSV UTF-8”, or upload the .xlsx workbook") from None
+        raise ContactFileError(_("the file is not UTF-8 text: in Excel, save it as "
+                                 "“CSV UTF-8”, or upload the .xlsx workbook")) from None
     if "\x00" in text:
-        raise ContactFileError("the file contains NUL characters: it is not a CSV text file")
+        raise ContactFileError(_("the file contains NUL characters: it is not a CSV text file"))
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         for cells in reader:
             yield reader.line_num, cells
     except csv.Error as error:
-        raise ContactFileError(f"line {reader.line_num}: {error}") from None
+        raise ContactFileError(_("line %(line)d: %(error)s", line=reader.line_num, error=error)) from None
 
 
 def _xlsx_lines(data):
@@ -160,7 +166,8 @@ def _xlsx_lines(data):
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
-        raise ContactFileError(f"the file is not an Excel workbook (.xlsx): {error}") from None
+        raise ContactFileError(_("the file is not an Excel workbook (.xlsx): %(error)s",
+                                 error=error)) from None
     try:
         sheet = workbook.worksheets[0]
         for number, cells in enumerate(sheet.iter_rows(values_only=True), start=1):
@@ -175,8 +182,9 @@ def read_contacts(file_name, data, tag=None):
     Rows with the same address are merged (later lines win, tags add up). Raise
     :class:`ContactFileError` if the file cannot be read at all.
     """
+    english_outside_requests()
     if tag is not None and tag_of(tag) is None:
-        raise ContactFileError(f"{tag!r} cannot be a tag (letters, digits, - . _)")
+        raise ContactFileError(_("%(value)s cannot be a tag (letters, digits, - . _)", value=repr(tag)))
     is_xlsx = file_name.lower().endswith(".xlsx") or data[:2] == b"PK"
     lines = _xlsx_lines(data) if is_xlsx else _csv_lines(data)
     header, merged, problems = None, {}, []
@@ -187,7 +195,7 @@ def read_contacts(file_name, data, tag=None):
             header = _header(cells)
             continue
         if len(merged) + len(problems) >= MAX_ROWS:
-            raise ContactFileError(f"more than {MAX_ROWS} contacts: split the file")
+            raise ContactFileError(_("more than %(count)d contacts: split the file", count=MAX_ROWS))
         values = {column: cells[i] for i, column in header.items() if i < len(cells)}
         row, found = _row(line, values, tag and tag_of(tag))
         problems += [(line, message) for message in found]
@@ -200,5 +208,5 @@ def read_contacts(file_name, data, tag=None):
                         setattr(row, name, getattr(earlier, name))
             merged[row.email] = row
     if header is None:
-        raise ContactFileError("the file is empty")
+        raise ContactFileError(_("the file is empty"))
     return list(merged.values()), problems

@@ -93,16 +93,21 @@ def completion(questionnaire, contacts):
 
 def make_plan(questionnaire, kind, template=None, tag=None, round=1):
     """Return the :class:`Plan` of a batch of ``kind`` messages about ``questionnaire``."""
-    from survey.mail import templates
+    from flask_babel import gettext as _
 
+    from survey.mail import templates
+    from survey.themes.corrections import english_outside_requests
+
+    english_outside_requests()
     template = template or kind
     found = dict(templates.names())
     if found.get(template) != kind:
-        raise PlanError(f"there is no {kind} template named {template!r}")
+        raise PlanError(_("there is no %(kind)s template named %(name)s", kind=kind,
+                          name=repr(template)))
     if kind == "letter" and db.session.scalars(select(PublishedReport.id).filter_by(
             questionnaire_id=questionnaire.id)).first() is None:
-        raise PlanError("the report of this questionnaire is not published: publish it first, "
-                        "the letter links to it")
+        raise PlanError(_("the report of this questionnaire is not published: publish it "
+                          "first, the letter links to it"))
     plan = Plan(kind=kind, template=template, questionnaire=questionnaire, round=round, tag=tag)
     contacts = _contacts(questionnaire, kind, tag)
     states = completion(questionnaire, contacts) if kind in ("reminder", "thank_you") else {}

@@ -15,7 +15,7 @@ from flask import Blueprint, current_app, render_template
 from survey.audit import record
 from survey.errors import abort_with
 from survey.extensions import csrf, db
-from survey.i18n import use_language
+from survey.i18n import INTERFACE_LANGUAGES, use_language
 from survey.models import Contact, utc_now
 from survey.services import public_url
 
@@ -51,7 +51,7 @@ def contact_of(token):
         from flask_babel import gettext as _
 
         abort_with(404, _("This unsubscribe link is not valid, or the address was erased."))
-    use_language(contact.language if contact.language in ("en", "fr") else "en")
+    use_language(contact.language if contact.language in INTERFACE_LANGUAGES else "en")
     return contact
 
 

@@ -13,13 +13,14 @@ def create_app(test_config=None):
 
     ``test_config`` (a mapping) overrides the environment; tests use it.
     """
-    from survey import auth, config, database, errors, i18n, routing, security, templating
+    from survey import auth, config, database, errors, i18n, routing, schedule, security, services, templating
     from survey.extensions import babel, csrf, db, migrate
 
     instance_path = os.environ.get("ENGAGE_INSTANCE_PATH") or str(ROOT / "instance")
     app = Flask(__name__, instance_path=instance_path,
                 template_folder=str(ROOT / "templates"), static_folder="static")
     app.config.from_mapping(config.from_environment(instance_path))
+    app.config.from_mapping(services.from_environment())
     if test_config:
         app.config.from_mapping(test_config)
     Path(instance_path).mkdir(parents=True, exist_ok=True)
@@ -37,6 +38,7 @@ def create_app(test_config=None):
     errors.init_app(app)
     security.init_app(app)
     routing.init_app(app)
+    schedule.init_app(app)
 
     auth.init_app(app)
 
@@ -52,6 +54,17 @@ def create_app(test_config=None):
     app.register_blueprint(review_bp)
     app.register_blueprint(reports_bp)
     app.register_blueprint(themes_bp)
+    from survey import publishing
+    from survey.contacts.views import bp as contacts_bp
+    from survey.invitations.views import bp as invitations_bp
+    from survey.mail.unsubscribe import bp as unsubscribe_bp
+    from survey.mail.views import bp as mail_bp
+
+    app.register_blueprint(contacts_bp)
+    app.register_blueprint(mail_bp)
+    app.register_blueprint(invitations_bp)
+    app.register_blueprint(unsubscribe_bp)
+    publishing.init_app(app)
     nav.init_app(app)
     if app.config["TRUSTED_PROXIES"]:
         from werkzeug.middleware.proxy_fix import ProxyFix

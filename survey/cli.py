@@ -18,6 +18,9 @@ from survey.questionnaires import QuestionnaireFileError, builtin_files, load_fi
 from survey.review.home import response_counts
 from survey.themes.cli import analyze_command
 from survey.reports.cli import export_command
+from survey.contacts.cli import contacts_group
+from survey.jobs.worker import worker_command
+from survey.mail.cli import mail_group
 
 
 def make_app():
@@ -52,6 +55,9 @@ cli.add_command(migrate_commands, "db")
 cli.add_command(user_group)
 cli.add_command(analyze_command)
 cli.add_command(export_command)
+cli.add_command(contacts_group)
+cli.add_command(mail_group)
+cli.add_command(worker_command)
 
 
 def initialise():
@@ -153,13 +159,16 @@ def _read_people(csv_path):
 @click.argument("slug")
 @click.argument("emails", nargs=-1)
 @click.option("--csv", "csv_path", type=click.Path(dir_okay=False), help="CSV with email and name columns.")
-@click.option("--renew", is_flag=True, help="Issue a new link to people already invited.")
+@click.option("--renew", is_flag=True, help="Issue a new link to people already invited (the old one stops working).")
 @click.option("--base-url", envvar="ENGAGE_BASE_URL", default="http://127.0.0.1:5000", show_default=True,
               help="Address participants reach Engage at (or ENGAGE_BASE_URL).")
 @with_appcontext
 def invite_command(slug, emails, csv_path, renew, base_url):
-    """Make personal invitation links to SLUG and print them, one per line (e-mail, link)."""
-    from survey.respond.invitations import InvitationError, invite
+    """Make personal invitation links to SLUG and print them, one per line (e-mail, link).
+
+    Asking again for someone already invited prints the same link.
+    """
+    from survey.invitations import InvitationError, invite
 
     questionnaire = questionnaire_named(slug)
     people = [(email, None) for email in emails] + (_read_people(csv_path) if csv_path else [])
@@ -175,8 +184,7 @@ def invite_command(slug, emails, csv_path, renew, base_url):
         links.append((invitation.email, token))
     db.session.commit()
     for email, token in links:
-        link = f"{base_url.rstrip('/')}/s/{slug}/i/{token}" if token else "(already invited: --renew for a new link)"
-        click.echo(f"{email}\t{link}")
+        click.echo(f"{email}\t{base_url.rstrip('/')}/s/{slug}/i/{token}")
 
 
 @cli.command("demo", with_appcontext=False)

@@ -18,7 +18,8 @@ _SURROGATES = re.compile("[\ud800-\udfff]")
 
 #: The longest e-mail address (RFC 5321 path limit).
 MAX_EMAIL = 254
-_EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s]{1,189}\.[^@\s.]{2,63}$")
+#: An address a mail server takes: no spaces, brackets, quotes or other specials.
+_EMAIL = re.compile(r'^[^@\s<>()\[\]\\,;:"]{1,64}@[^@\s<>()\[\]\\,;:"]{1,189}\.[^@\s.<>()\[\]\\,;:"]{2,63}$')
 
 
 def has_control_characters(text, multiline=False):

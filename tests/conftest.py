@@ -14,6 +14,7 @@ from survey.questionnaires import builtin_files, read_file, store  # noqa: E402
 from helpers import Participant, make_app, questionnaire_content  # noqa: E402
 
 POSTGRES_URL = os.environ.get("ENGAGE_TEST_DATABASE_URL")
+pytest_plugins = ["mail_fixtures"]
 
 
 def _reset_postgres(url):

@@ -1,6 +1,8 @@
 """Helpers for tests: questionnaire content and a participant driving the pages."""
 
+import contextlib
 import re
+import threading
 import uuid
 from datetime import datetime, timedelta
 
@@ -164,3 +166,28 @@ def add_response(questionnaire, answers=None, status="completed", language="en",
         response.completed_on = response.started_on + timedelta(hours=1)
     db.session.commit()
     return response
+
+
+@contextlib.contextmanager
+def jobs_finishing():
+    """Within the block, ``finished(job_id)`` waits for a background job of this process to
+    end and returns its status (the job queue's ``job_finished`` signal, not a sleep)."""
+    from survey.jobs import job_finished
+
+    ended, condition = {}, threading.Condition()
+
+    def heard(_sender, job_id, status):
+        with condition:
+            ended[job_id] = status
+            condition.notify_all()
+
+    def finished(job_id, timeout=120):
+        with condition:
+            assert condition.wait_for(lambda: job_id in ended, timeout), f"job {job_id} never ended"
+            return ended[job_id]
+
+    job_finished.connect(heard)
+    try:
+        yield finished
+    finally:
+        job_finished.disconnect(heard)

@@ -14,7 +14,8 @@ from conftest import PASSWORD
 from helpers import add_response, csrf_token, log_in
 from survey.auth.access import PERMISSIONS
 from survey.extensions import db
-from survey.models import AnalysisRun, CatalogueEntry, Theme, ThemeAssignment
+from survey.invitations import invite
+from survey.models import AnalysisRun, CatalogueEntry, Contact, Job, Theme, ThemeAssignment
 
 XSS = '<script>alert("xss")</script>"><img src=x onerror=alert(1)>'
 ROLES = ("observer", "reviewer", "admin")
@@ -31,6 +32,13 @@ EXPECTED = {
     "themes.rename_theme": "analyse", "themes.split_theme": "analyse", "themes.add_note": "analyse",
     "themes.catalogue_add": "analyse", "themes.catalogue_edit": "analyse",
     "themes.catalogue_retire": "analyse",
+    "contacts.index": "send_mail", "contacts.import_contacts": "send_mail",
+    "contacts.contact": "send_mail", "contacts.erase_form": "send_mail", "contacts.erase": "send_mail",
+    "mail.templates": "send_mail", "mail.create_template": "send_mail", "mail.edit": "send_mail",
+    "invitations.prepare": "send_mail", "invitations.send": "send_mail",
+    "invitations.schedule": "manage_questionnaires",
+    "publishing.publish_report": "manage_questionnaires",
+    "publishing.unpublish_report": "manage_questionnaires",
 }
 TEXT_SECTION = [{"code": "main", "title": {"en": "Main"}, "questions": [
     {"code": "relevance", "type": "long_text", "text": {"en": "What is relevant? " + XSS}},
@@ -59,9 +67,18 @@ def add_objects(questionnaire, tag):
                                    confidence=0.9))
     db.session.add(CatalogueEntry(questionnaire_id=questionnaire.id, key=f"entry-{tag}", title=XSS,
                                   description=XSS))
+    contact = Contact(email=f"{tag}@example.org", name=XSS, organisation=XSS, language="en",
+                      consent=True)
+    db.session.add(contact)
+    db.session.flush()
+    invite(questionnaire, contact.email, XSS, contact=contact)
+    job = Job(kind="mail", arguments={"template": XSS}, status="done", actor=XSS,
+              questionnaire_id=questionnaire.id)
+    db.session.add(job)
     db.session.commit()
     return {"slug": questionnaire.slug, "response_id": response.id, "run_id": run.id,
-            "theme_id": themes[0].id, "answer_id": answer.id, "key": f"entry-{tag}"}
+            "theme_id": themes[0].id, "answer_id": answer.id, "key": f"entry-{tag}",
+            "contact_id": contact.id, "job_id": job.id}
 
 
 @pytest.fixture
@@ -86,7 +103,8 @@ def review_routes(app):
 
 def url_for_rule(rule, objects, users):
     """Return a URL of ``rule`` filled with ``objects`` (ids of one questionnaire)."""
-    values = dict(objects, user_id=users["observer"].id, kind="csv", name="completions")
+    values = dict(objects, user_id=users["observer"].id, kind="csv", name="completions",
+                  template_name="invitation", language="fr")
     missing = set(rule.arguments) - set(values)
     assert not missing, f"{rule.rule}: the matrix has no value for {missing}; add one"
     return rule.build({arg: values[arg] for arg in rule.arguments}, append_unknown=False)[1]
@@ -168,7 +186,8 @@ def test_ids_of_one_questionnaire_under_another_slug_are_not_found(app, world):
     mixed = dict(world["a"], slug=world["b"]["slug"])
     checked = 0
     for rule, endpoint, method in sorted(review_routes(app), key=lambda r: r[2] != "GET"):
-        ids = set(rule.arguments) - {"slug", "kind", "name", "user_id"}
+        ids = set(rule.arguments) - {"slug", "kind", "name", "user_id", "contact_id",
+                                     "template_name", "language"}
         if "slug" not in rule.arguments or not ids:
             continue
         response = request(client, method, url_for_rule(rule, mixed, world["users"]), token)
@@ -184,7 +203,9 @@ def test_hostile_text_is_shown_escaped_where_it_is_read(app, world):
              f"/review/{objects['slug']}/responses/",
              f"/review/{objects['slug']}/themes/runs/{objects['run_id']}/",
              f"/review/{objects['slug']}/themes/runs/{objects['run_id']}/themes/{objects['theme_id']}/",
-             f"/review/{objects['slug']}/themes/catalogue/"]
+             f"/review/{objects['slug']}/themes/catalogue/",
+             f"/review/{objects['slug']}/invitations/", f"/review/contacts/{objects['contact_id']}",
+             "/review/contacts/", f"/review/{objects['slug']}/invitations/jobs/{objects['job_id']}"]
     for url in pages:
         html = client.get(url).get_data(as_text=True)
         assert str(escape(XSS)) in html or str(escape(XSS[:20])) in html, url
@@ -217,7 +238,8 @@ def test_the_tab_of_the_page_is_marked_current(app, world):
              f"/review/{objects['slug']}/responses/{objects['response_id']}": "Responses",
              f"/review/{objects['slug']}/themes/runs/{objects['run_id']}/": "Themes",
              f"/review/{objects['slug']}/themes/catalogue/": "Catalogue",
-             f"/review/{objects['slug']}/reports/": "Reports and data"}
+             f"/review/{objects['slug']}/reports/": "Reports and data",
+             f"/review/{objects['slug']}/invitations/jobs/{objects['job_id']}": "Invitations"}
     for url, tab in pages.items():
         current = re.findall(r'aria-current="page">([^<]+)<', client.get(url).get_data(as_text=True))
         assert current == [tab], (url, current)

@@ -14,6 +14,7 @@ PERMISSIONS = {
     "delete_response": {"admin"},  # a participant's right to be forgotten, exercised for them
     "manage_users": {"admin"},
     "manage_questionnaires": {"admin"},
+    "send_mail": {"admin"},  # contacts, message templates, invitations and letters
 }
 
 

@@ -1,6 +1,18 @@
 """The database models, one module per group of tables."""
 
 from survey.models.accounts import ROLES, AuditEntry, LoginAttempt, QuestionnaireAccess, User
+from survey.models.jobs import JOB_STATUSES, Job
+from survey.models.mail import (
+    MAIL_LANGUAGES,
+    MESSAGE_KINDS,
+    MESSAGE_STATUSES,
+    ORGANISATION_SIZES,
+    Contact,
+    ContactTag,
+    Message,
+    MessageTemplate,
+    PublishedReport,
+)
 from survey.models.base import Base, coarse_now, utc_now
 from survey.models.questionnaires import (
     QUESTIONNAIRE_KINDS,
@@ -29,9 +41,10 @@ from survey.models.themes import (
 )
 
 __all__ = [
-    "DEMO_MODES", "MAX_TEXT_LENGTH", "QUESTIONNAIRE_KINDS", "QUESTIONNAIRE_STATUSES", "RESPONSE_STATUSES",
-    "ROLES", "RUN_STATUSES", "THEME_SOURCES", "AnalysisRun", "Answer", "AuditEntry", "Base",
-    "CatalogueEntry", "Invitation", "LoginAttempt", "Question", "Questionnaire", "QuestionnaireAccess",
-    "Response", "Section", "Theme", "ThemeAssignment", "ThemeNote", "User", "Workshop", "coarse_now",
-    "utc_now",
+    "DEMO_MODES", "JOB_STATUSES", "MAIL_LANGUAGES", "MAX_TEXT_LENGTH", "MESSAGE_KINDS", "MESSAGE_STATUSES",
+    "ORGANISATION_SIZES", "QUESTIONNAIRE_KINDS", "QUESTIONNAIRE_STATUSES", "RESPONSE_STATUSES", "ROLES",
+    "RUN_STATUSES", "THEME_SOURCES", "AnalysisRun", "Answer", "AuditEntry", "Base", "CatalogueEntry",
+    "Contact", "ContactTag", "Invitation", "Job", "LoginAttempt", "Message", "MessageTemplate",
+    "PublishedReport", "Question", "Questionnaire", "QuestionnaireAccess", "Response", "Section", "Theme",
+    "ThemeAssignment", "ThemeNote", "User", "Workshop", "coarse_now", "utc_now",
 ]

@@ -49,6 +49,8 @@ class Questionnaire(db.Model):
     purpose: Mapped[dict] = mapped_column(Json)  #: welcome text per language code: why the questions are asked
     privacy: Mapped[dict] = mapped_column(Json)  #: privacy notice per language code
     created_at: Mapped[datetime] = mapped_column(default=coarse_now)  #: when it was first loaded (UTC, to the hour)
+    opens_on: Mapped[Optional[datetime]]  #: a draft opens by itself at this time (UTC)
+    closes_on: Mapped[Optional[datetime]]  #: it closes by itself at this time (UTC)
 
     workshop: Mapped[Workshop] = relationship(back_populates="questionnaires")
     sections: Mapped[list["Section"]] = relationship(

@@ -95,8 +95,10 @@ class Answer(db.Model):
 class Invitation(db.Model):
     """A personal invitation to answer a questionnaire: who was asked, and whether they did.
 
-    For an anonymous questionnaire the invitation records that its holder completed a
-    response but never which one.
+    Nothing here changes when its holder answers: whether they started or completed is
+    found through the response key derived from the invitation (see
+    ``survey/invitations/tokens.py``), so the database holds no time or order that joins
+    an invitation to a response of an anonymous questionnaire.
     """
 
     __tablename__ = "invitations"
@@ -109,4 +111,6 @@ class Invitation(db.Model):
     name: Mapped[Optional[str]] = mapped_column(String(200))  #: the invited person's name, if known
     token_digest: Mapped[str] = mapped_column(String(64), unique=True)  #: SHA-256 of the invitation token
     created_on: Mapped[datetime] = mapped_column(default=coarse_now)  #: when it was made (UTC, to the hour)
-    completed_on: Mapped[Optional[datetime]]  #: when its holder submitted a response (UTC, to the hour)
+    contact_id: Mapped[Optional[int]] = mapped_column(
+        ForeignKey("contacts.id", ondelete="CASCADE"), index=True)  #: the contact invited by e-mail, if any
+    generation: Mapped[int] = mapped_column(default=0)  #: raised when the link is renewed (the old one stops working)

@@ -10,6 +10,7 @@ from survey.models.base import Json, db, sql_in, utc_now
 
 if TYPE_CHECKING:
     from survey.models.accounts import User
+    from survey.models.jobs import Job
     from survey.models.questionnaires import Questionnaire
     from survey.models.responses import Answer
 
@@ -63,8 +64,11 @@ class AnalysisRun(db.Model):
         ForeignKey("analysis_runs.id", ondelete="SET NULL"))  #: the run whose corrections were carried over
     started_on: Mapped[datetime] = mapped_column(default=utc_now)  #: when it started (UTC)
     finished_on: Mapped[Optional[datetime]]  #: when it finished or failed (UTC)
+    job_id: Mapped[Optional[int]] = mapped_column(
+        ForeignKey("jobs.id", ondelete="SET NULL"))  #: the background job doing it (NULL: done in the foreground)
 
     questionnaire: Mapped["Questionnaire"] = relationship()
+    job: Mapped[Optional["Job"]] = relationship()
     created_by: Mapped[Optional["User"]] = relationship()
     themes: Mapped[list["Theme"]] = relationship(
         back_populates="run", order_by="Theme.position", cascade="all, delete-orphan",

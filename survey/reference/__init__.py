@@ -20,6 +20,7 @@ from .countries import (
     choices,
     countries,
     country,
+    find,
     region_label,
     sort_key,
 )
@@ -31,6 +32,7 @@ __all__ = [
     "choices",
     "countries",
     "country",
+    "find",
     "region_label",
     "sort_key",
 ]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
@@ -92,11 +93,6 @@ class Country:
         return REGIONS[self.region]
 
 
-def region_label(self) -> str:
-        """Return the English label of the country's ITU-D region."""
-        return REGIONS[self.region]
-
-
 def region_label(code: str, lang: str | None = DEFAULT_LANGUAGE) -> str:
     """Return the label of region ``code`` in ``lang`` (English if untranslated).
 
@@ -170,3 +166,33 @@ def _choices(lang: str) -> tuple[tuple[str, str], ...]:
 def choices(lang: str | None = DEFAULT_LANGUAGE) -> list[tuple[str, str]]:
     """Return (iso2, name) pairs for a <select>: every country, named and sorted in ``lang``."""
     return list(_choices(_language(lang)))
+
+
+#: The languages whose country names ``find`` understands: the six of the United Nations.
+NAME_LANGUAGES = ("en", "fr", "es", "ru", "ar", "zh")
+
+
+def _match_key(text: str) -> str:
+    """Return ``text`` folded for matching: no accents, case, punctuation or spacing differences."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    kept = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return "".join(c for c in kept if c.isalnum())
+
+
+@cache
+def _by_name() -> Mapping[str, str]:
+    """Return ISO alpha-2 codes by the match key of every name, ISO3 code and ISO2 code."""
+    found = {}
+    for place in countries():
+        for key in (place.iso2, place.iso3, *(place.name(lang) for lang in NAME_LANGUAGES)):
+            found.setdefault(_match_key(key), place.iso2)
+    return MappingProxyType(found)
+
+
+def find(text: str | None) -> Country | None:
+    """Return the Country written in ``text``: an ISO 3166 code (alpha-2 or alpha-3) or its name
+    in one of the six UN languages (case and accents ignored), or None."""
+    if not text or not text.strip():
+        return None
+    code = _by_name().get(_match_key(text))
+    return country(code) if code else None

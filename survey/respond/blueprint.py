@@ -9,7 +9,8 @@ from flask_babel import gettext as _
 from survey.errors import abort_with
 from survey.extensions import csrf
 from survey.i18n import use_language
-from survey.respond import flow, invitations
+from survey import invitations
+from survey.respond import flow
 
 bp = Blueprint("respond", __name__, url_prefix="/s")
 # Each participant form checks its own CSRF token so that an expired token can give the

@@ -11,8 +11,8 @@ from survey import reference
 from survey.errors import abort_with
 from survey.extensions import db
 from survey.questionnaires import is_shown
-from survey.respond import flow, invitations
-from survey.respond.blueprint import arrived_invitation, bp, closed, in_progress, choose_language
+from survey.respond import flow
+from survey.respond.blueprint import bp, choose_language, closed, in_progress
 from survey.respond.forms import field_errors, page_form
 from survey.respond.input import check_fields, posted_form
 
@@ -190,7 +190,7 @@ def submit(questionnaire, response, token):
             flash(_("This page had expired. Check your answers and press Send my answers again."), "warning")
         return render_template("respond/review.html", questionnaire=questionnaire, token=token,
                                items=items, form=form, missing=missing), 400 if not missing else 422
-    if flow.complete(response, hidden):
-        invitations.mark_completed(arrived_invitation(questionnaire) or response.invitation)
+    # Nothing is written to the invitation: its holder's completion is read from the response.
+    flow.complete(response, hidden)
     db.session.commit()
     return redirect(url_for(".thanks", slug=slug, token=token))

@@ -10,7 +10,9 @@ from wtforms.validators import Regexp
 
 from survey.errors import abort_with
 from survey.extensions import db
-from survey.respond import flow, invitations
+from survey import invitations
+from survey.invitations import tokens
+from survey.respond import flow
 from survey.respond.blueprint import (arrived_invitation, bp, closed, in_progress, choose_language,
                                       questionnaire_of, remember, remembered, response_of)
 from survey.respond.input import check_fields, posted_form
@@ -26,11 +28,18 @@ class StartForm(FlaskForm):
 @bp.get("/<slug>/i/<token>")
 def invited(slug, token):
     questionnaire = questionnaire_of(slug)
-    if invitations.find_invitation(questionnaire, token) is None:
+    invitation = invitations.find_invitation(questionnaire, token)
+    if invitation is None:
         abort_with(404, _("This invitation link is not valid. Check that you copied all of it."))
     session["invitations"] = {**session.get("invitations", {}), slug: token}
+    # The invitee's own response, if they started one: the link leads back to it.
+    response, resume_token = tokens.response_of(questionnaire, invitation)
+    lang = request.args.get("lang") if request.args.get("lang") in questionnaire.languages else None
+    if response is not None:
+        remember(slug, resume_token)
+        return redirect(url_for(".resume", slug=slug, token=resume_token, lang=lang))
     # The welcome page's address no longer shows the personal token.
-    return redirect(url_for(".welcome", slug=slug))
+    return redirect(url_for(".welcome", slug=slug, lang=lang))
 
 
 @bp.get("/<slug>/")
@@ -59,11 +68,15 @@ def start(slug):
             flash(_("The page had expired. Press Start again."), "warning")
             return redirect(url_for(".welcome", slug=slug, lang=language))
         abort_with(400, _("This start button is not valid. Reload the welcome page and try again."))
+    invitation = arrived_invitation(questionnaire)
     earlier = flow.find_response(questionnaire, remembered(slug))
-    if earlier is not None and earlier.status == "in_progress" and not request.args.get("fresh"):
+    if (invitation is None and earlier is not None and earlier.status == "in_progress"
+            and not request.args.get("fresh")):
         return redirect(url_for(".resume", slug=slug, token=remembered(slug)))
-    response, token = flow.start(questionnaire, form.idempotency_key.data, language)
-    invitations.attach(questionnaire, response, arrived_invitation(questionnaire))
+    # An invitee always gets the one response their invitation leads to.
+    key = tokens.response_key(invitation) if invitation else form.idempotency_key.data
+    response, token = flow.start(questionnaire, key, language)
+    invitations.attach(questionnaire, response, invitation)
     db.session.commit()
     remember(slug, token)
     return redirect(url_for(".resume", slug=slug, token=token))

@@ -13,6 +13,7 @@ TABS = [
     (_l("Themes"), "themes.index", "view"),
     (_l("Catalogue"), "themes.catalogue", "view"),
     (_l("Reports and data"), "reports.index", "export"),
+    (_l("Invitations"), "invitations.index", "view"),
 ]
 
 
@@ -21,6 +22,7 @@ def tab_of(endpoint):
     if endpoint.startswith("themes.catalogue"):
         return "themes.catalogue"
     for prefix, tab in (("themes.", "themes.index"), ("reports.", "reports.index"),
+                        ("invitations.", "invitations.index"),
                         ("review.response", "review.responses")):
         if endpoint.startswith(prefix):
             return tab

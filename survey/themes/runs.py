@@ -5,7 +5,6 @@ choice questions describe the participant (an organisation type, a gender) or co
 a choice, and are read with that choice rather than grouped into themes.
 """
 
-import threading
 import warnings
 from datetime import timedelta
 from importlib import metadata
@@ -14,7 +13,7 @@ from flask import current_app
 from flask_babel import gettext as _
 from sqlalchemy import select
 
-from survey.database import writing
+from survey import jobs
 from survey.extensions import db
 from survey.models import AnalysisRun, Answer, Question, Response, Theme, ThemeAssignment, utc_now
 from survey.fields import TEXT_TYPES
@@ -25,11 +24,9 @@ from survey.audit import actor_of
 from survey.themes.corrections import audit, english_outside_requests
 
 EMBEDDINGS = ("use", "tfidf")
-#: A run still "running" after this long was cut off (the server stopped).
+#: A run done in the foreground (``engage analyze``) still "running" after this long was
+#: cut off; background runs are watched by their job instead.
 STALE_AFTER = timedelta(hours=1)
-#: Background runs by run id (finished ones are dropped at the next start), so that
-#: tests can wait for them.
-THREADS = {}
 
 
 class RunError(Exception):
@@ -61,8 +58,16 @@ def collect_answers(questionnaire, question_code=None, include_demo=True):
 
 
 def is_stale(run, now=None):
-    """Return whether ``run`` still says running although it cannot be (started over an hour ago)."""
-    return run.status == "running" and (now or utc_now()) - run.started_on > STALE_AFTER
+    """Return whether ``run`` still says running although it cannot be.
+
+    A background run is stale when its job failed (its worker died too often); a run
+    done in the foreground, when it started over an hour ago.
+    """
+    if run.status != "running":
+        return False
+    if run.job is not None:
+        return jobs.refresh(run.job) == "failed"
+    return (now or utc_now()) - run.started_on > STALE_AFTER
 
 
 def shown_status(run):
@@ -191,28 +196,36 @@ def execute(run):
     return run
 
 
-def _work(app, run_id):
-    with app.app_context(), writing():
-        try:
-            execute(db.session.get(AnalysisRun, run_id))
-        finally:
-            db.session.remove()
+def perform(job, progress):
+    """Do the analysis run of background ``job`` (the job queue calls this)."""
+    run = db.session.get(AnalysisRun, job.arguments["run_id"])
+    if run is None or run.status != "running":
+        return  # deleted, or finished by an earlier attempt
+    execute(run)
+    if run.status == "failed":
+        raise RunError(run.error)
+
+
+def abandon(connection, job_id, message):
+    """Fail the run of job ``job_id``, whose worker died or which failed (through ``connection``)."""
+    from sqlalchemy import update
+
+    connection.execute(update(AnalysisRun).where(
+        AnalysisRun.job_id == job_id, AnalysisRun.status == "running").values(
+        status="failed", error=message, finished_on=utc_now()))
 
 
 def launch(questionnaire, user=None, background=None, **options):
-    """Start a run and do it, in a background thread unless ``background`` is False; return the run.
+    """Start a run and do it, as a background job unless ``background`` is False; return the run.
 
-    ``background`` defaults to the app's ``THEMES_IN_BACKGROUND`` setting (off when testing).
+    ``background`` defaults to the app's ``JOBS_IN_BACKGROUND`` setting (off when testing).
     """
     run = start(questionnaire, user=user, **options)
     if background is None:
-        background = current_app.config.get("THEMES_IN_BACKGROUND", not current_app.testing)
+        background = jobs.in_background()
     if not background:
         return execute(run)
-    for finished in [key for key, thread in THREADS.items() if not thread.is_alive()]:
-        del THREADS[finished]
-    thread = threading.Thread(target=_work, args=(current_app._get_current_object(), run.id),
-                              name=f"analysis-run-{run.id}", daemon=True)
-    THREADS[run.id] = thread
-    thread.start()
+    job = jobs.create("analysis", {"run_id": run.id}, user=user, questionnaire=questionnaire)
+    run.job_id = job.id
+    jobs.start(job, background=True)
     return run

@@ -26,7 +26,7 @@ def test_reviewer_runs_the_analysis_merges_moves_and_highlights(
     reviewer = make_user("reviewer")
     # The browser's click runs the analysis in a background thread, as in production,
     # and the page follows its progress with themes.js.
-    app.config["THEMES_IN_BACKGROUND"] = True
+    app.config["JOBS_IN_BACKGROUND"] = True
     db.session.rollback()
 
     page = context.new_page()
@@ -104,7 +104,7 @@ def test_the_page_follows_a_running_analysis_and_shows_the_themes_when_done(
     add_demo_responses(workshop_questionnaire)
     db.session.commit()
     reviewer = make_user("reviewer")
-    app.config["THEMES_IN_BACKGROUND"] = True
+    app.config["JOBS_IN_BACKGROUND"] = True
     db.session.rollback()
     # Hold the analysis half-way, so that the page is seen following it.
     release, fit = threading.Event(), ThemeModel.fit

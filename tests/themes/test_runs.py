@@ -109,15 +109,20 @@ def test_the_button_runs_the_analysis_and_the_status_says_done(app, demo, make_u
     assert b"<script" not in chart.data
 
 
-def test_the_button_runs_in_a_background_thread_and_the_page_follows_it(app, demo, make_user, client):
-    app.config["THEMES_IN_BACKGROUND"] = True
+def test_the_button_runs_in_a_background_job_and_the_page_follows_it(app, demo, make_user, client):
+    from helpers import jobs_finishing
+
+    app.config["JOBS_IN_BACKGROUND"] = True
     reviewer_client(app, make_user, client)
     token = csrf_token(client.get(URL + "/").get_data(as_text=True))
-    posted = client.post(URL + "/runs/", data={"csrf_token": token, "question": QUESTION,
-                                               "include_demo": "1", "embedding": "tfidf"})
-    run_id = int(posted.headers["Location"].rstrip("/").split("/")[-1])
-    db.session.rollback()  # the request's transaction ends here (a real request would end it)
-    runs.THREADS.pop(run_id).join(timeout=60)
+    with jobs_finishing() as finished:
+        posted = client.post(URL + "/runs/", data={"csrf_token": token, "question": QUESTION,
+                                                   "include_demo": "1", "embedding": "tfidf"})
+        run_id = int(posted.headers["Location"].rstrip("/").split("/")[-1])
+        db.session.rollback()  # the request's transaction ends here (a real request would end it)
+        job_id = db.session.get(AnalysisRun, run_id).job_id
+        assert finished(job_id) == "done"
+    db.session.rollback()  # forget the run as this test read it while it ran
     status = client.get(f"{URL}/runs/{run_id}/status").get_json()
     assert status["status"] == "done", status
     db.session.expire_all()

@@ -34,3 +34,33 @@ def context(browser):
     context.set_default_timeout(15_000)
     yield context
     context.close()
+
+
+#: The axe-core rules of WCAG 2.1 levels A and AA.
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def accessibility_violations(page):
+    """Return axe-core's WCAG 2.1 A/AA violations on ``page``, one readable line each."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS},
+                                       "resultTypes": ["violations"]})
+    return [f"{v['id']} ({v['impact']}): {v['help']} at "
+            + "; ".join(" ".join(node["target"]) for node in v["nodes"][:5])
+            for v in results.response["violations"]]
+
+
+@pytest.fixture
+def axe_violations():
+    """Return :func:`accessibility_violations` (for tests of the check itself)."""
+    return accessibility_violations
+
+
+@pytest.fixture
+def assert_accessible():
+    """Return a check that ``page`` has no WCAG 2.1 A/AA violation (axe-core, served offline)."""
+    def check(page):
+        violations = accessibility_violations(page)
+        assert not violations, f"{page.url}:\n" + "\n".join(violations)
+    return check

@@ -63,39 +63,6 @@ class OtherChoice(QuestionType):
         """Return the "other" text typed in ``form``, stripped ("" when none)."""
         return ((self.data(form, OTHER) if self.has_other else None) or "").strip()
 
-    def read_single(self, form, code_of):
-        """Return ``(value, text)`` of a single answer among choices, "other" included, or None."""
-        chosen, other = self.data(form), self.other_text(form)
-        if not chosen and other:
-            chosen = OTHER  # typing in the box is choosing "other"
-        if not chosen:
-            return None
-        if chosen == OTHER:
-            return {"choice": OTHER, "other": other}, other or None
-        # Another answer with an "other" text: kept as text so that the page can say so.
-        return code_of(chosen), other or None
-
-    def single_problem(self, answer):
-        """Return what is wrong with a single answer's "other" part, or None."""
-        if answer is None:
-            return None
-        value, text = answer
-        if isinstance(value, dict) and not (value.get(OTHER) or "").strip():
-            return _l("Please specify your answer.")
-        if not isinstance(value, dict) and text:
-            return _l("You wrote an answer under “Other” but chose another one: "
-                      "choose “Other” or clear the text.")
-        return None
-
-    def single_form_data(self, value, text):
-        """Return the form data showing a stored single answer, its "other" text included."""
-        if isinstance(value, dict):
-            return {self.field_name(): OTHER, self.field_name(OTHER): value.get(OTHER, "")}
-        data = {self.field_name(): str(value)}
-        if text and self.has_other:  # saved with another answer chosen: shown, not lost
-            data[self.field_name(OTHER)] = text
-        return data
-
     def describe_other(self, text):
         """Return how an "other" answer reads: "Other: <text>"."""
         return _("Other: %(text)s", text=text or "")
@@ -133,30 +100,63 @@ def other_text_of(value, text):
 
 
 class SingleChoiceQuestion(OtherChoice):
-    """One answer among choices (radio buttons)."""
+    """One answer among choices (radio buttons); stored as its code, or "other" with its text."""
 
     name = "single_choice"
     template = "choices"
     annex_name = "one choice"
+    input_class = RadioField
 
     @classmethod
     def check_options(cls, raw, where, language):
         return {"choices": check_labelled(raw.get("choices"), where + ".choices", language),
                 OTHER: bool(raw.get(OTHER, False))}
 
+    def code_of(self, raw):
+        """Return the stored code of a chosen form value."""
+        return declared_code(self.options["choices"], raw)
+
+    def label(self, code, language, default="en"):
+        """Return how the answer ``code`` (not "other") reads in ``language``."""
+        return label_of(self.options.get("choices", ()), code, language, default)
+
     def form_fields(self, language, default):
-        yield self.field_name(), RadioField(choices=self.choices(language, default),
-                                            validators=[Optional()])
+        yield self.field_name(), self.input_class(choices=self.choices(language, default),
+                                                  validators=[Optional()])
         yield from self.other_fields()
 
     def read(self, form):
-        return self.read_single(form, lambda raw: declared_code(self.options["choices"], raw))
+        """Return the answer; typing in the "other" box with nothing chosen chooses "other"."""
+        chosen, other = self.data(form), self.other_text(form)
+        if not chosen and other:
+            chosen = OTHER
+        if not chosen:
+            return None
+        if chosen == OTHER:
+            return {"choice": OTHER, OTHER: other}, other or None
+        # Another answer with an "other" text: kept as text so that the page can say so.
+        return self.code_of(chosen), other or None
 
     def problem(self, answer):
-        return self.single_problem(answer)
+        if answer is None:
+            return None
+        value, text = answer
+        if isinstance(value, dict) and not (value.get(OTHER) or "").strip():
+            return _l("Please specify your answer.")
+        if not isinstance(value, dict) and text:
+            return _l("You wrote an answer under “Other” but chose another one: "
+                      "choose “Other” or clear the text.")
+        return None
 
     def form_data(self, value, text=None):
-        return {} if value is None else self.single_form_data(value, text)
+        if value is None:
+            return {}
+        if isinstance(value, dict):
+            return {self.field_name(): OTHER, self.field_name(OTHER): value.get(OTHER, "")}
+        data = {self.field_name(): str(value)}
+        if text and self.has_other:  # saved with another answer chosen: shown, not lost
+            data[self.field_name(OTHER)] = text
+        return data
 
     def from_plain(self, value):
         if isinstance(value, dict):
@@ -169,16 +169,16 @@ class SingleChoiceQuestion(OtherChoice):
         value = answer[0]
         if isinstance(value, dict):
             return [self.describe_other(value.get(OTHER, ""))]
-        return [label_of(self.options["choices"], value, language, default)]
+        return [self.label(value, language, default)]
 
     def codebook_choices(self, language):
         return items_text(self.options.get("choices", ()), language)
 
     def cell(self, value, text, labels, language):
         code = choice_code(value)
-        if not labels:
+        if not labels or code is None:
             return code
-        return "Other" if code == OTHER else label_of(self.options.get("choices", ()), code, language)
+        return "Other" if code == OTHER else self.label(code, language)
 
     def summarise(self, answers, language, default="en"):
         codes = [choice_code(value) for value, _text in filter(None, answers)]
@@ -255,7 +255,9 @@ class MultipleChoiceQuestion(OtherChoice):
         return items_text(self.options.get("choices", ()), language)
 
     def cell(self, value, text, labels, language):
-        return "; ".join(SingleChoiceQuestion.cell(self, code, None, labels, language)
+        if not labels:
+            return "; ".join(str(code) for code in value)
+        return "; ".join("Other" if code == OTHER else label_of(self.options.get("choices", ()), code, language)
                          for code in value)
 
     def summarise(self, answers, language, default="en"):

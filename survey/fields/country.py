@@ -4,11 +4,10 @@ their ITU region and developing status, plus "Other territory (please specify)" 
 from flask_babel import lazy_gettext as _l
 from wtforms import SelectField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import Optional
 
 from survey import reference
 from survey.fields.base import OTHER, choice_code
-from survey.fields.choice import OtherChoice
+from survey.fields.choice import SingleChoiceQuestion
 from survey.fields.summaries import Count, Counts, Places
 
 
@@ -18,7 +17,7 @@ def country_of(value):
     return None if code in (None, OTHER) else reference.country(code)
 
 
-class CountryQuestion(OtherChoice):
+class CountryQuestion(SingleChoiceQuestion):
     """A country chosen from the reference list; stored as its ISO 3166 alpha-2 code."""
 
     name = "country"
@@ -26,6 +25,7 @@ class CountryQuestion(OtherChoice):
     annex_name = "country (list of ITU Member States)"
     other_label = _l("Other territory (please specify)")
     other_box_label = _l("Other territory, please specify:")
+    input_class = SelectField
 
     @classmethod
     def check_options(cls, raw, where, language):
@@ -38,42 +38,21 @@ class CountryQuestion(OtherChoice):
             found.append(SelectChoice(OTHER, str(self.other_label)))
         return found
 
-    def form_fields(self, language, default):
-        yield self.field_name(), SelectField(choices=self.choices(language, default),
-                                             validators=[Optional()])
-        yield from self.other_fields()
+    def code_of(self, raw):
+        return raw
 
-    def read(self, form):
-        return self.read_single(form, str)
-
-    def problem(self, answer):
-        return self.single_problem(answer)
-
-    def form_data(self, value, text=None):
-        return {} if value is None else self.single_form_data(value, text)
-
-    def from_plain(self, value):
-        if isinstance(value, dict):
-            return {"choice": OTHER, OTHER: value.get(OTHER, "")}, value.get(OTHER)
-        return super().from_plain(value)
-
-    def describe(self, answer, language, default):
-        if answer is None:
-            return []
-        value = answer[0]
-        if isinstance(value, dict):
-            return [self.describe_other(value.get(OTHER, ""))]
-        place = country_of(value)
-        return [place.name(language) if place else str(value)]
+    def label(self, code, language, default="en"):
+        place = country_of(code)
+        return place.name(language) if place else str(code)
 
     def codebook_choices(self, language):
         return "ISO 3166 alpha-2 code = country" + ("; other = another territory" if self.has_other else "")
 
     def cell(self, value, text, labels, language):
-        place = country_of(value)
-        if labels and place is not None:
-            return place.name(language)
-        return choice_code(value)
+        code = choice_code(value)
+        if labels and country_of(code) is not None:
+            return self.label(code, language)
+        return code
 
     def annex_lines(self, language):
         return [str(self.other_label)] if self.has_other else []

@@ -111,7 +111,7 @@ def themes(file, text_column, lang_column, segment_column, catalogue, seed, embe
     model = ThemeModel(catalogue=catalogue, embedding=embedding, min_theme_size=min_theme_size,
                        cache_dir=cache_dir, random_state=seed, verbose=not quiet)
     languages = [row[lang_column] for row in rows] if lang_column else None
-    model.fit([row[text_column] or "" for row in rows], languages)
+    model.fit([row[text_column] or "" for row in rows], languages=languages)
     segments = {name: [row[name] for row in rows] for name in segment_column}
     summary = model.summary(segments=segments, min_cell=min_cell)
     if output:

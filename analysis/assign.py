@@ -27,26 +27,28 @@ class Assignment:
 class CatalogueIndex:
     """A catalogue's entries as vectors, and the scale their scores are read on."""
 
-    def __init__(self, catalogue, representation):
+    def __init__(self, catalogue, representation, detect):
         self.ids = [theme.id for theme in catalogue]
         texts = [match.entry_texts(theme) for theme in catalogue]
-        self.vectors = [representation.text_vectors(t) for t in texts]
+        self.vectors = [representation.text_vectors(t, match.text_languages(t, detect))
+                        for t in texts]
         self.raw_vectors = [representation.text_vectors(t, raw=True) for t in texts]
 
     def fit_scale(self, Xs):
         """Learn the scale of scores from the run's real answers ``Xs``; return self."""
-        self.baselines = match.text_baselines(Xs, self.vectors)
-        self.scale = match.Scale.fit(match.entry_scores(Xs, self.vectors, self.baselines))
+        self.scale = match.Scale.fit(match.entry_scores(Xs, self.vectors))
         return self
 
     def standardised(self, Xs):
         """Return standardised scores of vectors ``Xs`` for each entry."""
-        return self.scale.standardise(match.entry_scores(Xs, self.vectors, self.baselines))
+        return self.scale.standardise(match.entry_scores(Xs, self.vectors))
 
     def place(self, X, Xs, non_answer, threshold):
         """Return the :class:`~analysis.match.Placement` of raw vectors ``X`` (``Xs`` in space)."""
         described = match.non_answer_entries(X[non_answer], self.raw_vectors)
-        placement = match.place(self.standardised(Xs), threshold, non_answer, described)
+        scores = match.entry_scores(Xs, self.vectors)
+        placement = match.place(scores, self.scale.standardise(scores), threshold, non_answer,
+                                described)
         unusable = np.linalg.norm(Xs, axis=1) == 0
         placement.chosen[unusable] = -1
         placement.reason[unusable & ~non_answer] = match.WEAK

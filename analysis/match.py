@@ -12,7 +12,7 @@ close to everything), so each entry's scores are put on a common scale: the
 score minus what the bottom quarter of the run's answers reach for that entry
 (answers that are not about it), divided by the spread of scores pooled over
 all entries. An answer joins its best entry when that standardised score
-reaches ``threshold`` spreads and the runner-up is not as good; the bottom
+reaches ``threshold`` spreads and the runner-up does not tie with it; the bottom
 quarter is used rather than the median so that a question whose answers are
 mostly about one theme still places them there.
 """
@@ -27,8 +27,8 @@ PLACED, WEAK, AMBIGUOUS, NON_ANSWER, NO_CATALOGUE = (
     "placed", "weak", "ambiguous", "non_answer", "no_catalogue")
 #: Closest texts of an entry whose similarities are averaged.
 TOP_TEXTS = 3
-#: Runner-up closer than this (in spreads) makes the choice ambiguous.
-MARGIN = 0.05
+#: Two entries whose raw scores are this close are a tie: the choice is ambiguous.
+MARGIN = 0.002
 #: A non-answer ("nothing", "n/a") joins an entry only when one of the entry's texts is
 #: this similar to it (raw cosine) and clearly more than any other entry's texts: a
 #: catalogue that has a "nothing to improve" theme gets the "nothing" answers, a
@@ -54,26 +54,21 @@ def entry_texts(theme):
     return kept
 
 
-def text_baselines(X, entry_vectors):
-    """Return, per entry, each text's mean similarity to the answers ``X``."""
-    if len(X) == 0:
-        return [np.zeros(len(vectors)) for vectors in entry_vectors]
-    return [(X @ vectors.T).mean(axis=0) for vectors in entry_vectors]
+def text_languages(texts, detect):
+    """Return the language of each of an entry's texts (``texts[1]`` is its description).
 
-
-def entry_scores(X, entry_vectors, baselines=None):
-    """Return the score of each answer (row of ``X``) for each entry: shape (n, n_entries).
-
-    With ``baselines`` (see :func:`text_baselines`), each text's similarities
-    are counted above its mean similarity to the run's answers: a one-word
-    keyword ("AI", "6G") that is a little close to everything does not pull
-    answers it has nothing to do with.
+    A title or keyword of one or two words is too short to tell its language
+    ("Staff", "Access"): it is taken to be in the description's language.
     """
+    described = detect(texts[1]) if len(texts) > 1 else detect(texts[0])
+    return [detect(text) if len(text.split()) >= 4 else described for text in texts]
+
+
+def entry_scores(X, entry_vectors):
+    """Return the score of each answer (row of ``X``) for each entry: shape (n, n_entries)."""
     scores = np.zeros((len(X), len(entry_vectors)))
     for k, vectors in enumerate(entry_vectors):
         similarity = X @ vectors.T
-        if baselines is not None:
-            similarity = similarity - baselines[k]
         top = min(TOP_TEXTS, similarity.shape[1])
         scores[:, k] = np.sort(similarity, axis=1)[:, -top:].mean(axis=1)
     return scores
@@ -121,13 +116,18 @@ def non_answer_entries(X, raw_vectors):
     return np.where(clear, similarity.argmax(axis=1), -1)
 
 
-def place(z, threshold, non_answer=None, described=None):
+def place(scores, z, threshold, non_answer=None, described=None):
     """Return the :class:`Placement` of answers with standardised scores ``z``.
+
+    The best entry is the one with the highest raw score; whether the answer
+    joins it is judged on its standardised score.
 
     Parameters
     ----------
+    scores : ndarray of shape (n, n_entries)
+        Raw scores (see :func:`entry_scores`).
     z : ndarray of shape (n, n_entries)
-        Standardised scores (see :class:`Scale`).
+        The same, standardised (see :class:`Scale`).
     threshold : float
         Spreads an answer's best entry must reach.
     non_answer : ndarray of bool, optional
@@ -137,14 +137,14 @@ def place(z, threshold, non_answer=None, described=None):
         For each non-answer (in order), the entry that describes it or -1.
     """
     n, n_entries = z.shape
-    order = np.argsort(-z, axis=1, kind="stable")
+    order = np.argsort(-scores, axis=1, kind="stable")
     rows = np.arange(n)
     best = order[:, 0]
     second = order[:, 1] if n_entries > 1 else np.full(n, -1)
     best_score = z[rows, best]
     second_score = z[rows, second] if n_entries > 1 else np.full(n, -np.inf)
     strong = best_score >= threshold
-    clear = best_score - second_score >= MARGIN
+    clear = (scores[rows, best] - scores[rows, second] >= MARGIN) if n_entries > 1 else True
     reason = np.where(strong & clear, PLACED, np.where(strong, AMBIGUOUS, WEAK)).astype(object)
     chosen = np.where(reason == PLACED, best, -1)
     if non_answer is not None and non_answer.any():

@@ -170,6 +170,9 @@ class ThemeModel(BaseEstimator):
             return default_catalogue()
         return load_catalogue(self.catalogue)
 
+    def _detect(self, text):
+        return detect_language(normalise(text), tuple(self.languages))
+
     def _stems_of(self, text, language=None):
         text = normalise(text)
         if language is None:
@@ -211,7 +214,8 @@ class ThemeModel(BaseEstimator):
                            else float(self.assign_threshold))
         real = ~corpus.non_answer
         X_all = self.representation_.fit(corpus, real) if real.any() else None
-        self.catalogue_index_ = (assign.CatalogueIndex(self.catalogue_, self.representation_)
+        self.catalogue_index_ = (assign.CatalogueIndex(self.catalogue_, self.representation_,
+                                                       self._detect)
                                  if self.catalogue_ is not None and real.any() else None)
         result = assign.fit_assign(self, corpus, real, X_all, seeds)
         self.centers_ = result.centers

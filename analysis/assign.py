@@ -39,10 +39,6 @@ class CatalogueIndex:
         self.scale = match.Scale.fit(match.entry_scores(Xs, self.vectors))
         return self
 
-    def standardised(self, Xs):
-        """Return standardised scores of vectors ``Xs`` for each entry."""
-        return self.scale.standardise(match.entry_scores(Xs, self.vectors))
-
     def place(self, X, Xs, non_answer, threshold):
         """Return the :class:`~analysis.match.Placement` of raw vectors ``X`` (``Xs`` in space)."""
         described = match.non_answer_entries(X[non_answer], self.raw_vectors)

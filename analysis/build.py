@@ -5,10 +5,13 @@ from collections import Counter
 import numpy as np
 from sklearn.preprocessing import normalize
 
+from . import match
 from .labels import label_themes
 from .naming import class_tfidf_terms, representative_quotes
 from .themes import NON_ANSWER, UNASSIGNED, Theme
 
+#: Standardised score a discovered theme's centre needs to be marked close to a catalogue theme.
+CLOSE_THRESHOLD = 1.0
 _GROUPS = ((-1, NON_ANSWER, "non_answer", "Non-answers"),
            (-2, UNASSIGNED, "unassigned", "Unassigned"))
 
@@ -57,13 +60,17 @@ def build_themes(model, corpus, assignment, catalogue):
 
 
 def _mark_close(theme, center, model, catalogue_centres):
-    """Mark a discovered theme whose centre the catalogue would itself place in a theme."""
+    """Mark a discovered theme whose centre, read as an answer, clearly belongs to a catalogue theme.
+
+    The centre is judged with the default threshold whatever the run's own:
+    a run that places only the clearest answers still shows the look-alikes.
+    """
     index = model.catalogue_index_
     if index is None:
         return
-    z = index.standardised(center[None, :])[0]
-    best = int(np.argmax(z))
-    if z[best] < model.threshold_:
+    scores = match.entry_scores(center[None, :], index.vectors)
+    best = int(np.argmax(scores[0]))
+    if index.scale.standardise(scores)[0, best] < CLOSE_THRESHOLD:
         return
     other = catalogue_centres[best]
     if other is None:

@@ -69,6 +69,13 @@ def cache_dir(tmp_path):
     return tmp_path / "cache"
 
 
+@pytest.fixture(scope="session")
+def shared_cache(tmp_path_factory):
+    """Return an embedding cache shared by the tests of a session (catalogue and label phrases
+    are embedded once)."""
+    return tmp_path_factory.mktemp("shared-cache")
+
+
 @pytest.fixture
 def groups():
     """Return the fixture answers by group: sme, remote, catering, non_answers."""

@@ -5,7 +5,9 @@ import dataclasses
 import numpy as np
 
 from . import match
-from .discover import choose_n_themes, discover_themes
+from sklearn.preprocessing import normalize
+
+from .discover import choose_n_themes, discover_themes, reduce
 from .themes import NON_ANSWER, UNASSIGNED
 
 #: Index of an answer's theme before themes get their ids.
@@ -89,10 +91,17 @@ def fit_assign(model, corpus, real, X, seeds):
         if k is None:
             k, stability = choose_n_themes(Xs[rest], weights, model.min_theme_size,
                                            model.max_themes, seeds[0])
-        found, centers = discover_themes(Xs[rest], weights, k, model.min_theme_size, seeds[1])
+        found = discover_themes(reduce(Xs[rest], seeds[1]), weights, k, model.min_theme_size,
+                                seeds[1])[0]
+        centers = np.vstack([normalize(np.average(Xs[rest][found == j], axis=0,
+                                                  weights=weights[found == j])[None, :])
+                             for j in range(found.max() + 1)])
         labels[rest] = n_cat + found
-        confidence[rest] = np.clip(np.sum(Xs[rest] * centers[found], axis=1), 0.0, 1.0)
+        members = np.flatnonzero(labels >= n_cat)
+        confidence[members] = np.clip(
+            np.sum(Xs[members] * centers[labels[members] - n_cat], axis=1), 0.0, 1.0)
     return Assignment(labels, confidence, placement, Xs, centers, stability)
+
 
 
 def _confidence(z, threshold):

@@ -91,7 +91,7 @@ def fit_assign(model, corpus, real, X, seeds):
         if k is None:
             k, stability = choose_n_themes(Xs[rest], weights, model.min_theme_size,
                                            model.max_themes, seeds[0])
-        found = discover_themes(reduce(Xs[rest], seeds[1]), weights, k, model.min_theme_size,
+        found = discover_themes(reduce(Xs[rest]), weights, k, model.min_theme_size,
                                 seeds[1])[0]
         centers = np.vstack([normalize(np.average(Xs[rest][found == j], axis=0,
                                                   weights=weights[found == j])[None, :])

@@ -5,23 +5,26 @@ Nothing here imports Flask or the web application: the web app, the
 
 Public API
 ----------
-ThemeModel(catalogue=None, embedding="use", min_theme_size=5, max_themes=40, n_themes=None,
-           assign_threshold=None, languages=UN_LANGUAGES, n_terms=8, n_quotes=5,
-           cache_dir=None, random_state=0, verbose=False)
-    scikit-learn-style estimator. ``fit(texts, languages=None)``,
-    ``fit_predict``, ``predict``, ``predict_with_confidence``; fitted
-    ``labels_`` (theme id per answer), ``confidence_``, ``language_``,
-    ``themes_`` (list of :class:`Theme`); ``summary(segments=None, min_cell=5)``
-    and ``to_dict()``.
+ThemeModel(catalogue=None, embedding="use", min_theme_size=5, max_themes=12, n_themes=None,
+           assign_threshold=None, languages=UN_LANGUAGES, label_language="en", n_terms=8,
+           n_quotes=5, cache_dir=None, random_state=0, verbose=False)
+    scikit-learn estimator of 1-D text. ``fit(X, y=None, *, languages=None)``,
+    ``fit_predict``, ``predict(X, *, languages=None)``, ``predict_with_confidence``;
+    fitted ``labels_`` (theme id per answer), ``confidence_``, ``language_``,
+    ``reason_`` (why an answer is or is not in a catalogue theme), ``best_catalogue_``,
+    ``catalogue_score_``, ``threshold_``, ``themes_`` (list of :class:`Theme`);
+    ``placement_summary()``, ``summary(segments=None, min_cell=5)`` and ``to_dict()``.
 Theme
-    One theme: id, label, source ("catalogue", "discovered", "non_answer",
-    "unassigned"), size, share, terms, quotes, quote_indices, languages,
-    description; ``to_dict()``/``from_dict()``.
+    One theme: id, label (a phrase of 3 to 7 words for a discovered theme), source
+    ("catalogue", "discovered", "non_answer", "unassigned"), size, share, terms, quotes,
+    quote_indices, quote_languages, languages, description, close_to and
+    close_similarity (a discovered look-alike of a catalogue theme);
+    ``to_dict()``/``from_dict()``.
 summarize(model, segments=None, min_cell=5)
     Per-theme counts by segment, small cells suppressed.
 load_catalogue(path), default_catalogue(), parse_catalogue(data)
-    Theme catalogues (YAML or JSON); :class:`Catalogue`, :class:`CatalogueTheme`,
-    :class:`CatalogueError`.
+    Theme catalogues (YAML or JSON); :class:`Catalogue` (``with_examples({id: [answers]})``
+    adds the committee's examples), :class:`CatalogueTheme`, :class:`CatalogueError`.
 theme_sizes(model), plot_theme_sizes(data, ax=None)
 segment_shares(summary, segment), plot_segment_shares(data, ax=None)
     Chart numbers, then a matplotlib ``Figure`` drawn from them.

@@ -1,176 +1,146 @@
-"""Assigning answers to themes: non-answers, catalogue themes, discovered themes."""
+"""Assigning answers to themes: catalogue first, discovered themes for the rest."""
 
 import dataclasses
-from collections import Counter
 
 import numpy as np
+
+from . import match
 from sklearn.preprocessing import normalize
 
-from .discover import choose_n_themes, discover_themes
-from .naming import class_tfidf_terms, representative_quotes
-from .themes import NON_ANSWER, UNASSIGNED, Theme, discovered_label
+from .discover import choose_n_themes, discover_themes, reduce
+from .themes import NON_ANSWER, UNASSIGNED
 
-#: How much better the best catalogue theme must score than the second best.
-MARGIN = 0.02
-
-
-def progress_bar(verbose):
-    """Return a factory of tqdm progress bars (disabled unless ``verbose``)."""
-    def make(total):
-        from tqdm.auto import tqdm
-
-        return tqdm(total=total, desc="Embedding answers", unit="answer", disable=not verbose)
-    return make
+#: Index of an answer's theme before themes get their ids.
+_NON_ANSWER, _UNASSIGNED = -1, -2
 
 
 @dataclasses.dataclass
 class Assignment:
-    """Per unique answer: theme id and confidence; plus the themes themselves."""
+    """Per unique answer: theme index and confidence; the fitted parts the model keeps."""
 
-    ids: np.ndarray
+    labels: np.ndarray
     confidence: np.ndarray
-    themes: list
+    placement: match.Placement
+    space: np.ndarray
     centers: np.ndarray
     stability: dict
 
 
-def _catalogue_match(model, corpus, real, X, usable):
-    """Return (theme index or -1, score) for each real answer."""
-    n_real = int(real.sum())
-    chosen, score = np.full(n_real, -1), np.zeros(n_real)
-    if model.catalogue_ is None or n_real == 0:
-        return chosen, score
-    threshold = model.assign_threshold
-    if threshold is None:
-        threshold = model.representation_.threshold
-    scores = model.representation_.catalogue_scores(corpus, real, X)
-    order = np.argsort(-scores, axis=1, kind="stable")
-    best = scores[np.arange(n_real), order[:, 0]]
-    second = scores[np.arange(n_real), order[:, 1]] if scores.shape[1] > 1 else 0.0
-    clear = (best >= threshold) & (best - second >= MARGIN) & usable
-    chosen[clear] = order[clear, 0]
-    return chosen, np.clip(best, 0.0, 1.0)
+class CatalogueIndex:
+    """A catalogue's entries as vectors, and the scale their scores are read on."""
+
+    def __init__(self, catalogue, representation, detect):
+        self.ids = [theme.id for theme in catalogue]
+        texts = [match.entry_texts(theme) for theme in catalogue]
+        self.vectors = [representation.text_vectors(t, match.text_languages(t, detect))
+                        for t in texts]
+        self.raw_vectors = [representation.text_vectors(t, raw=True) for t in texts]
+
+    def fit_scale(self, Xs):
+        """Learn the scale of scores from the run's real answers ``Xs``; return self."""
+        self.scale = match.Scale.fit(match.entry_scores(Xs, self.vectors))
+        return self
+
+    def place(self, X, Xs, non_answer, threshold):
+        """Return the :class:`~analysis.match.Placement` of raw vectors ``X`` (``Xs`` in space)."""
+        described = match.non_answer_entries(X[non_answer], self.raw_vectors)
+        scores = match.entry_scores(Xs, self.vectors)
+        placement = match.place(scores, self.scale.standardise(scores), threshold, non_answer,
+                                described)
+        unusable = np.linalg.norm(Xs, axis=1) == 0
+        placement.chosen[unusable] = -1
+        placement.reason[unusable & ~non_answer] = match.WEAK
+        return placement
 
 
-def fit_assign(model, corpus, real, X):
-    """Return the :class:`Assignment` of a corpus while fitting ``model``."""
+def _no_catalogue(n):
+    empty = np.full(n, -1)
+    return match.Placement(empty, np.full(n, match.NO_CATALOGUE, dtype=object), empty,
+                           np.full(n, np.nan), empty, np.full(n, np.nan))
+
+
+def fit_assign(model, corpus, real, X, seeds):
+    """Return the :class:`Assignment` of a corpus while fitting ``model``.
+
+    ``X`` holds the vectors of every unique answer; ``real`` marks those that
+    are not non-answers; ``seeds`` are two integers (choosing the number of
+    themes, clustering) derived from the model's random state.
+    """
     n = len(corpus)
-    catalogue = list(model.catalogue_ or [])
-    n_cat = len(catalogue)
-    labels = np.full(n, -2)
-    confidence = np.zeros(n)
-    labels[corpus.non_answer] = -1
-    confidence[corpus.non_answer] = 1.0
-    Xc = np.zeros((n, X.shape[1] if X is not None else 1))
-    centers = np.zeros((0, Xc.shape[1]))
-    stability = {}
-    if X is not None:
-        real_idx = np.flatnonzero(real)
-        Xc[real_idx] = model.representation_.cluster_space(X, corpus.languages[real])
-        usable = np.linalg.norm(X, axis=1) > 0
-        chosen, score = _catalogue_match(model, corpus, real, X, usable)
-        labels[real_idx[chosen >= 0]] = chosen[chosen >= 0]
-        confidence[real_idx[chosen >= 0]] = score[chosen >= 0]
-        rest = real_idx[usable & (chosen < 0)]
-        weights = corpus.weights[rest]
-        if len(rest) >= 2 and weights.sum() >= model.min_theme_size:
-            k = model.n_themes
-            if k is None:
-                k, stability = choose_n_themes(Xc[rest], weights, model.min_theme_size,
-                                               model.max_themes, model.random_state)
-            found, centers = discover_themes(Xc[rest], weights, k, model.min_theme_size,
-                                             model.random_state)
-            labels[rest] = n_cat + found
-            confidence[rest] = np.clip(np.sum(Xc[rest] * centers[found], axis=1), 0.0, 1.0)
-    n_disc = len(centers)
-    themes = _themes(model, corpus, catalogue, labels, Xc, centers)
-    ids = np.array([_id(themes, label, n_cat + n_disc) for label in labels], dtype=object)
-    return Assignment(ids, confidence, themes, centers, stability)
+    labels = np.full(n, _UNASSIGNED)
+    labels[corpus.non_answer] = _NON_ANSWER
+    confidence = np.where(corpus.non_answer, 1.0, 0.0)
+    if X is None:  # nothing but non-answers
+        return Assignment(labels, confidence, _no_catalogue(n), np.zeros((n, 1)),
+                          np.zeros((0, 1)), {})
+    Xs = model.representation_.space(X, corpus.languages)
+    usable = np.linalg.norm(Xs, axis=1) > 0
+    placement = _no_catalogue(n)
+    if model.catalogue_index_ is not None:
+        model.catalogue_index_.fit_scale(Xs[real & usable])
+        placement = model.catalogue_index_.place(X, Xs, corpus.non_answer, model.threshold_)
+        placed = placement.chosen >= 0
+        labels[placed] = placement.chosen[placed]
+        confidence[placed] = _confidence(placement.best_score[placed], model.threshold_)
+    n_cat = len(model.catalogue_index_.ids) if model.catalogue_index_ is not None else 0
+    rest = np.flatnonzero(real & usable & (labels == _UNASSIGNED))
+    centers, stability = np.zeros((0, Xs.shape[1])), {}
+    weights = corpus.weights[rest]
+    if len(rest) >= 2 and weights.sum() >= model.min_theme_size:
+        k = model.n_themes
+        if k is None:
+            k, stability = choose_n_themes(Xs[rest], weights, model.min_theme_size,
+                                           model.max_themes, seeds[0])
+        found = discover_themes(reduce(Xs[rest]), weights, k, model.min_theme_size,
+                                seeds[1])[0]
+        centers = np.vstack([normalize(np.average(Xs[rest][found == j], axis=0,
+                                                  weights=weights[found == j])[None, :])
+                             for j in range(found.max() + 1)])
+        labels[rest] = n_cat + found
+        members = np.flatnonzero(labels >= n_cat)
+        confidence[members] = np.clip(
+            np.sum(Xs[members] * centers[labels[members] - n_cat], axis=1), 0.0, 1.0)
+    return Assignment(labels, confidence, placement, Xs, centers, stability)
 
 
-def _id(themes, label, n_themed):
-    if label == -1:
-        return NON_ANSWER
-    if label == -2:
-        return UNASSIGNED
-    return themes[label].id
+
+def _confidence(z, threshold):
+    """Return a 0-1 confidence from standardised scores: 0.5 at the threshold."""
+    return 1.0 / (1.0 + np.exp(-(np.asarray(z) - threshold)))
 
 
-def _themes(model, corpus, catalogue, labels, Xc, centers):
-    """Return the Theme records: catalogue, discovered, non-answer, unassigned."""
-    n_cat, n_disc = len(catalogue), len(centers)
-    n_themed = n_cat + n_disc
-    total = corpus.weights.sum()
-    terms = class_tfidf_terms(corpus.tokens, corpus.languages, corpus.weights, labels,
-                              n_themed, model.n_terms)
-    themes = []
-    for index in range(n_themed):
-        members = labels == index
-        if index < n_cat:
-            entry = catalogue[index]
-            theme = Theme(entry.id, entry.title, "catalogue", description=entry.description)
-            center = _mean(Xc[members], corpus.weights[members])
-        else:
-            theme = Theme(f"new-{index - n_cat + 1}", discovered_label(terms[index]), "discovered")
-            center = centers[index - n_cat]
-        theme.terms = terms[index]
-        picked = representative_quotes(Xc, corpus.weights, corpus.word_counts, labels,
-                                       index, center, model.n_quotes)
-        _fill(theme, corpus, members, picked, total)
-        themes.append(theme)
-    for label, theme_id, source, title in ((-1, NON_ANSWER, "non_answer", "Non-answers"),
-                                           (-2, UNASSIGNED, "unassigned", "Unassigned")):
-        members = labels == label
-        if members.any():
-            # The most frequent non-answers illustrate the group best.
-            picked = sorted(np.flatnonzero(members), key=lambda i: (-corpus.weights[i], i))
-            theme = Theme(theme_id, title, source)
-            _fill(theme, corpus, members, picked[:model.n_quotes], total)
-            themes.append(theme)
-    return themes
-
-
-def _fill(theme, corpus, members, picked, total):
-    theme.size = int(corpus.weights[members].sum())
-    theme.share = float(theme.size / total) if total else 0.0
-    theme.quotes = [corpus.texts[i] for i in picked]
-    theme.quote_indices = [int(corpus.first_rows[i]) for i in picked]
-    languages = Counter()
-    for language, weight in zip(corpus.languages[members], corpus.weights[members]):
-        languages[str(language)] += int(weight)
-    theme.languages = dict(sorted(languages.items(), key=lambda kv: (-kv[1], kv[0])))
-
-
-def _mean(X, weights):
-    if len(X) == 0:
-        return None
-    return normalize(np.average(X, axis=0, weights=weights)[None, :])[0]
+def theme_ids(themes, labels):
+    """Return the theme id of each theme index in ``labels``."""
+    def one(label):
+        if label == _NON_ANSWER:
+            return NON_ANSWER
+        if label == _UNASSIGNED:
+            return UNASSIGNED
+        return themes[label].id
+    return np.array([one(label) for label in labels], dtype=object)
 
 
 def predict_assign(model, corpus):
-    """Return ``(ids, confidence)`` for the unique answers of a new corpus."""
+    """Return ``(ids, confidence, placement)`` for the unique answers of a new corpus."""
     n = len(corpus)
-    ids = np.full(n, UNASSIGNED, dtype=object)
-    confidence = np.zeros(n)
-    ids[corpus.non_answer] = NON_ANSWER
-    confidence[corpus.non_answer] = 1.0
-    real = ~corpus.non_answer
-    if not real.any() or not hasattr(model.representation_, "threshold"):
-        return ids, confidence
-    real_idx = np.flatnonzero(real)
-    X = model.representation_.vectors(corpus, real)
-    usable = np.linalg.norm(X, axis=1) > 0
-    chosen, score = _catalogue_match(model, corpus, real, X, usable)
-    catalogue = list(model.catalogue_ or [])
-    for i in np.flatnonzero(chosen >= 0):
-        ids[real_idx[i]] = catalogue[chosen[i]].id
-        confidence[real_idx[i]] = score[i]
-    rest = usable & (chosen < 0)
+    ids = np.where(corpus.non_answer, NON_ANSWER, UNASSIGNED).astype(object)
+    confidence = np.where(corpus.non_answer, 1.0, 0.0)
+    if model.catalogue_index_ is None and not len(model.centers_):  # nothing to assign to
+        return ids, confidence, _no_catalogue(n)
+    X = model.representation_.vectors(corpus)
+    Xs = model.representation_.space(X, corpus.languages)
+    usable = np.linalg.norm(Xs, axis=1) > 0
+    placement = _no_catalogue(n)
+    if model.catalogue_index_ is not None:
+        placement = model.catalogue_index_.place(X, Xs, corpus.non_answer, model.threshold_)
+        for i in np.flatnonzero(placement.chosen >= 0):
+            ids[i] = model.catalogue_index_.ids[placement.chosen[i]]
+        placed = placement.chosen >= 0
+        confidence[placed] = _confidence(placement.best_score[placed], model.threshold_)
+    rest = usable & ~corpus.non_answer & (placement.chosen < 0)
     if rest.any() and len(model.centers_):
-        Xc = model.representation_.cluster_space(X[rest], corpus.languages[real][rest])
-        similarity = Xc @ model.centers_.T
-        nearest = np.argmax(similarity, axis=1)
-        discovered = [t for t in model.themes_ if t.source == "discovered"]
-        ids[real_idx[rest]] = [discovered[k].id for k in nearest]
-        confidence[real_idx[rest]] = np.clip(similarity.max(axis=1), 0.0, 1.0)
-    return ids, confidence
+        similarity = Xs[rest] @ model.centers_.T
+        discovered = [t.id for t in model.themes_ if t.source == "discovered"]
+        ids[rest] = [discovered[k] for k in np.argmax(similarity, axis=1)]
+        confidence[rest] = np.clip(similarity.max(axis=1), 0.0, 1.0)
+    return ids, confidence, placement

@@ -41,13 +41,6 @@ class CatalogueTheme:
     keywords: tuple = ()
     examples: tuple = ()
 
-    def texts(self):
-        """Return the texts that describe the theme (title, description, examples, keywords)."""
-        texts = [self.title, self.description, *self.examples]
-        if self.keywords:
-            texts.append(", ".join(self.keywords))
-        return texts
-
     def to_dict(self):
         """Return the theme as a JSON-serialisable dict."""
         return dataclasses.asdict(self) | {
@@ -77,6 +70,43 @@ class Catalogue:
     def to_dict(self):
         """Return the catalogue as a JSON-serialisable dict."""
         return {"name": self.name, "themes": [theme.to_dict() for theme in self.themes]}
+
+    def with_examples(self, examples):
+        """Return a copy with more example answers for some themes.
+
+        Examples are answers the committee placed in a theme (in any language);
+        the next fit places answers like them in that theme too.
+
+        Parameters
+        ----------
+        examples : dict
+            Theme id -> list of answers. Blank and repeated answers are skipped.
+
+        Raises
+        ------
+        CatalogueError
+            For a theme id the catalogue does not have, or an answer that is
+            not a string.
+        """
+        ids = {theme.id for theme in self.themes}
+        unknown = sorted(set(examples) - ids)
+        if unknown:
+            raise CatalogueError(f"no catalogue theme {', '.join(map(repr, unknown))}: "
+                                 f"examples can only be added to {', '.join(sorted(ids))}")
+        themes = []
+        for theme in self.themes:
+            added = examples.get(theme.id) or ()
+            if isinstance(added, str) or not all(isinstance(text, str) for text in added):
+                raise CatalogueError(f"examples of {theme.id!r} must be a list of strings")
+            kept = list(theme.examples)
+            seen = {" ".join(text.split()).casefold() for text in kept}
+            for text in added:
+                key = " ".join(text.split()).casefold()
+                if key and key not in seen:
+                    seen.add(key)
+                    kept.append(" ".join(text.split()))
+            themes.append(dataclasses.replace(theme, examples=tuple(kept)))
+        return Catalogue(name=self.name, themes=tuple(themes))
 
 
 def _strings(value, field, where):

@@ -56,17 +56,33 @@ def write_rows(output, fieldnames, rows, model):
             handle.close()
 
 
+#: How the reasons an answer is not in a catalogue theme are printed.
+REASONS = {"weak": "no theme close enough", "ambiguous": "two themes alike",
+           "non_answer": "non-answers"}
+
+
 def echo_summary(model, summary, err=False):
     """Print the themes: id, size, share, label, top terms and one quote."""
     echo = lambda text="": click.echo(text, err=err)  # noqa: E731
     echo(f"{summary['n_answers']} answers, {sum(t['size'] > 0 for t in summary['themes'])} "
          f"themes with answers")
+    if model.catalogue_ is not None:
+        placement = model.placement_summary()
+        reasons = ", ".join(f"{REASONS.get(k, k)}: {v}" for k, v in placement["reasons"].items()
+                            if k != "placed")
+        echo(f"{placement['share_placed']:.0%} placed in the catalogue"
+             + (f"; not placed: {reasons}" if reasons else ""))
+    close = {theme.id: theme for theme in model.themes_}
     for theme in summary["themes"]:
         if theme["size"] == 0:
             echo(f"\n[{theme['id']}] {theme['label']}: no answers")
             continue
         echo(f"\n[{theme['id']}] {theme['label']} ({theme['source']}): "
              f"{theme['size']} answers, {theme['share']:.1%}")
+        found = close[theme["id"]]
+        if found.close_to:
+            echo(f"  close to catalogue theme [{found.close_to}] "
+                 f"(similarity {found.close_similarity:.2f}): it may belong there")
         if theme["terms"]:
             echo("  terms: " + ", ".join(theme["terms"][:6]))
         if theme["quote"]:
@@ -111,7 +127,7 @@ def themes(file, text_column, lang_column, segment_column, catalogue, seed, embe
     model = ThemeModel(catalogue=catalogue, embedding=embedding, min_theme_size=min_theme_size,
                        cache_dir=cache_dir, random_state=seed, verbose=not quiet)
     languages = [row[lang_column] for row in rows] if lang_column else None
-    model.fit([row[text_column] or "" for row in rows], languages)
+    model.fit([row[text_column] or "" for row in rows], languages=languages)
     segments = {name: [row[name] for row in rows] for name in segment_column}
     summary = model.summary(segments=segments, min_cell=min_cell)
     if output:

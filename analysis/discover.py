@@ -12,6 +12,24 @@ _STABILITY_DIMS = 48
 _STABILITY_RUNS = 6
 
 
+#: Dimensions kept to cluster: the main directions of the answers' own variation.
+CLUSTER_DIMS = 32
+
+
+def reduce(X):
+    """Return unit-length ``X`` projected on its first principal components (CLUSTER_DIMS).
+
+    Exact (an eigendecomposition of the covariance), so no seed is needed. Clustering in the answers' own main directions leaves out the many
+    directions in which a sentence embedding varies without changing the
+    topic (style, length, wording).
+    """
+    if X.shape[1] <= CLUSTER_DIMS or len(X) <= CLUSTER_DIMS:
+        return X
+    Z = PCA(n_components=CLUSTER_DIMS, svd_solver="covariance_eigh").fit_transform(X)
+    norms = np.linalg.norm(Z, axis=1, keepdims=True)
+    return Z / np.where(norms > 0, norms, 1.0)
+
+
 def candidate_counts(n_items, min_theme_size, max_themes):
     """Return the numbers of themes worth trying for ``n_items`` answers.
 
@@ -75,7 +93,7 @@ def choose_n_themes(X, weights, min_theme_size, max_themes, random_state):
                                   p=weights / weights.sum()))
         X, weights = X[keep], np.ones(len(keep))
     if X.shape[1] > _STABILITY_DIMS and len(X) > _STABILITY_DIMS:
-        X = PCA(n_components=_STABILITY_DIMS, random_state=random_state).fit_transform(X)
+        X = PCA(n_components=_STABILITY_DIMS, svd_solver="covariance_eigh").fit_transform(X)
     scores = {k: stability(X, weights, k, random_state) for k in counts}
     best = max(scores.values())
     # Among (almost) equally stable counts, prefer the finer partition.

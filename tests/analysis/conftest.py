@@ -34,26 +34,26 @@ CATERING_ANSWERS = [
 
 NON_ANSWERS = ["N/A", "nothing", "-", "No comment", "n/a", "Rien", "无"]
 
-# The same three answers in the six UN languages.
+# The same three answers in the six UN languages (the third about no catalogue theme).
 MULTILINGUAL = {
     "en": ["Membership fees are too high for small companies.",
            "Remote participation in meetings should be free.",
-           "The coffee at the workshop was cold."],
+           "There was not enough coffee during the breaks."],
     "fr": ["Les frais d'adhésion sont trop élevés pour les petites entreprises.",
            "La participation à distance aux réunions devrait être gratuite.",
-           "Le café de l'atelier était froid."],
+           "Il n'y avait pas assez de café pendant les pauses."],
     "es": ["Las cuotas de membresía son demasiado altas para las pequeñas empresas.",
            "La participación a distancia en las reuniones debería ser gratuita.",
-           "El café del taller estaba frío."],
+           "No había suficiente café durante las pausas."],
     "ru": ["Членские взносы слишком высоки для малых компаний.",
            "Дистанционное участие в заседаниях должно быть бесплатным.",
-           "Кофе на семинаре был холодным."],
+           "Во время перерывов не хватало кофе."],
     "ar": ["رسوم العضوية مرتفعة جدا بالنسبة للشركات الصغيرة.",
            "يجب أن تكون المشاركة عن بعد في الاجتماعات مجانية.",
-           "كانت القهوة في ورشة العمل باردة."],
+           "لم تكن هناك قهوة كافية خلال الاستراحات."],
     "zh": ["会员费对小公司来说太高了。",
            "远程参加会议应该是免费的。",
-           "研讨会上的咖啡是凉的。"],
+           "茶歇时咖啡不够。"],
 }
 
 
@@ -67,6 +67,13 @@ def answers():
 def cache_dir(tmp_path):
     """Return a fresh embedding cache folder."""
     return tmp_path / "cache"
+
+
+@pytest.fixture(scope="session")
+def shared_cache(tmp_path_factory):
+    """Return an embedding cache shared by the tests of a session (catalogue and label phrases
+    are embedded once)."""
+    return tmp_path_factory.mktemp("shared-cache")
 
 
 @pytest.fixture
